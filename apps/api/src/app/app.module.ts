@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { appConfig } from '../config/app.config';
+import { validateEnvironment } from '../config/environment';
+import { typeOrmOptions } from '../database/typeorm-options';
+import { DemoModule } from '../demo/demo.module';
+import { HeadcountModule } from '../headcount/headcount.module';
+import { HealthController } from '../health/health.controller';
+import { MovesModule } from '../moves/moves.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { PeopleModule } from '../people/people.module';
+import { SourcesModule } from '../sources/sources.module';
+import { WebModule } from '../web/web.module';
+
+@Module({})
+export class AppModule {
+  /** `databaseUrl` is resolved before the app starts: DATABASE_URL's server, or the embedded one. */
+  static forRoot(options: { databaseUrl: string }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, load: [appConfig], validate: validateEnvironment }),
+        TypeOrmModule.forRoot(typeOrmOptions(options.databaseUrl)),
+        OrganizationsModule,
+        PeopleModule,
+        SourcesModule,
+        MovesModule,
+        HeadcountModule,
+        DemoModule,
+        WebModule.forRoot(),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

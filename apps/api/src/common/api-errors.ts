@@ -1,0 +1,44 @@
+import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
+import { ValidationError } from 'class-validator';
+
+/** What every 4xx error body looks like: react-admin shows `errors.<field>` beside that field. */
+export interface ApiErrorBody {
+  statusCode: number;
+  message: string;
+  errors?: Record<string, string>;
+}
+
+function summary(errors: Record<string, string>): string {
+  return Object.entries(errors)
+    .map(([field, problem]) => `${field}: ${problem}`)
+    .join('; ');
+}
+
+export function invalid(errors: Record<string, string>): BadRequestException {
+  return new BadRequestException({ statusCode: 400, message: `Invalid input. ${summary(errors)}`, errors });
+}
+
+export function conflict(message: string, errors?: Record<string, string>): ConflictException {
+  return new ConflictException({ statusCode: 409, message, errors });
+}
+
+export function notFound(resource: string, id: string): NotFoundException {
+  return new NotFoundException({ statusCode: 404, message: `No record in ${resource} has the id ${id}` });
+}
+
+/** Flattens class-validator's tree into `{ "field": "first problem", "nested.field": ... }`. */
+export function fieldErrors(errors: ValidationError[], prefix = ''): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const messages = Object.values(error.constraints ?? {});
+    if (messages.length > 0) result[path] = messages[0];
+    Object.assign(result, fieldErrors(error.children ?? [], path));
+  }
+  return result;
+}
+
+/** The ValidationPipe's exceptionFactory. */
+export function validationException(errors: ValidationError[]): BadRequestException {
+  return invalid(fieldErrors(errors));
+}

@@ -1,0 +1,220 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { isIsoCalendarDate } from '@talentflow/domain';
+import { IsOptional, IsString } from 'class-validator';
+import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { invalid } from './api-errors';
+
+/**
+ * react-admin's simple REST dialect, parsed and answered in this one place:
+ * `?sort=["field","ASC"]&range=[0,24]&filter={"q":"jegou"}` → a page and its total.
+ */
+export class ListQueryDto {
+  @ApiPropertyOptional({ description: 'JSON: ["field","ASC"|"DESC"]', example: '["name","ASC"]' })
+  @IsOptional()
+  @IsString()
+  sort?: string;
+
+  @ApiPropertyOptional({ description: 'JSON: [first, last], both included', example: '[0,24]' })
+  @IsOptional()
+  @IsString()
+  range?: string;
+
+  @ApiPropertyOptional({ description: 'JSON object of filters; "q" searches accent-insensitively', example: '{"q":"jegou"}' })
+  @IsOptional()
+  @IsString()
+  filter?: string;
+}
+
+/** The most rows one request may ask for. */
+export const MAX_PAGE_SIZE = 1000;
+const DEFAULT_PAGE_SIZE = 25;
+
+/** One page of a list, with what the Content-Range header needs. */
+export class Page<T> {
+  constructor(
+    readonly items: T[],
+    readonly start: number,
+    readonly total: number,
+  ) {}
+}
+
+/** Adds one filter's condition to the query; throws `invalid(...)` for a value it cannot use. */
+export type FilterApplier = (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown, param: string) => void;
+
+export interface ListSpec {
+  /** Sortable fields: the JSON field name → the entity property path (`alias.property`). */
+  sortable: Record<string, string>;
+  defaultSort: [string, 'ASC' | 'DESC'];
+  /** Filters beyond `id`, which every resource takes. */
+  filters: Record<string, FilterApplier>;
+}
+
+interface ParsedListQuery {
+  sort: [string, 'ASC' | 'DESC'];
+  start: number;
+  end: number;
+  filter: Record<string, unknown>;
+}
+
+function parseJson(raw: string | undefined, field: string): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw invalid({ [field]: 'must be valid JSON' });
+  }
+}
+
+export function parseListQuery(query: ListQueryDto, spec: ListSpec): ParsedListQuery {
+  const sort = parseJson(query.sort, 'sort') ?? spec.defaultSort;
+  if (
+    !Array.isArray(sort) ||
+    sort.length !== 2 ||
+    typeof sort[0] !== 'string' ||
+    !['ASC', 'DESC'].includes(String(sort[1]).toUpperCase())
+  ) {
+    throw invalid({ sort: 'must be ["field", "ASC" or "DESC"]' });
+  }
+  if (!(sort[0] in spec.sortable)) {
+    throw invalid({
+      sort: `cannot sort on "${sort[0]}"; sortable fields: ${Object.keys(spec.sortable).join(', ')}`,
+    });
+  }
+
+  const range = parseJson(query.range, 'range') ?? [0, DEFAULT_PAGE_SIZE - 1];
+  if (
+    !Array.isArray(range) ||
+    range.length !== 2 ||
+    !range.every((n) => Number.isInteger(n) && n >= 0) ||
+    range[1] < range[0]
+  ) {
+    throw invalid({ range: 'must be [first, last] with 0 <= first <= last' });
+  }
+  if (range[1] - range[0] + 1 > MAX_PAGE_SIZE) {
+    throw invalid({ range: `may span at most ${MAX_PAGE_SIZE} rows` });
+  }
+
+  const filter = parseJson(query.filter, 'filter') ?? {};
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+    throw invalid({ filter: 'must be a JSON object' });
+  }
+  const unknown = Object.keys(filter).filter((key) => key !== 'id' && !(key in spec.filters));
+  if (unknown.length > 0) {
+    throw invalid({
+      [`filter.${unknown[0]}`]: `is not a filter here; filters: ${['id', ...Object.keys(spec.filters)].join(', ')}`,
+    });
+  }
+
+  return {
+    sort: [sort[0], String(sort[1]).toUpperCase() as 'ASC' | 'DESC'],
+    start: range[0],
+    end: range[1],
+    filter: filter as Record<string, unknown>,
+  };
+}
+
+/** Applies sort, range and filters to `qb` (whose alias is the entity's) and reads one page and the total. */
+export async function findPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQueryDto,
+  spec: ListSpec,
+): Promise<Page<T>> {
+  const { sort, start, end, filter } = parseListQuery(query, spec);
+  const alias = qb.alias;
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === '') continue;
+    const apply = key === 'id' ? byId(`${alias}.id`) : spec.filters[key];
+    apply(qb as unknown as SelectQueryBuilder<ObjectLiteral>, value, `f_${key.replace(/\W/g, '_')}`);
+  }
+  qb.orderBy(spec.sortable[sort[0]], sort[1], 'NULLS LAST')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .skip(start)
+    .take(end - start + 1);
+  const [items, total] = await qb.getManyAndCount();
+  return new Page(items, start, total);
+}
+
+// ---- Filter builders: each validates its value, then adds a parameterised condition. ----
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The filter's value as a list of UUIDs: one id or a list of them; anything else is a 400. */
+export function uuidList(value: unknown, field: string): string[] {
+  const ids = asList(value);
+  if (ids.length === 0 || !ids.every((id) => typeof id === 'string' && UUID.test(id))) {
+    throw invalid({ [`filter.${field}`]: 'must be a UUID or a list of UUIDs' });
+  }
+  return ids as string[];
+}
+
+/** Matches one id or any of a list of ids: `filter={"id":[...]}`, `filter={"personId":"..."}`. */
+export function byId(expression: string, field = 'id'): FilterApplier {
+  return (qb, value, param) => {
+    qb.andWhere(`${expression} IN (:...${param})`, { [param]: uuidList(value, field) });
+  };
+}
+
+/** Matches one allowed value or any of a list of them. */
+export function byValue(expression: string, field: string, allowed?: readonly string[]): FilterApplier {
+  return (qb, value, param) => {
+    const values = asList(value);
+    const bad = values.find((v) => typeof v !== 'string' || (allowed !== undefined && !allowed.includes(v)));
+    if (values.length === 0 || bad !== undefined) {
+      throw invalid({
+        [`filter.${field}`]: allowed ? `must be one of ${allowed.join(', ')}` : 'must be a string or a list of strings',
+      });
+    }
+    qb.andWhere(`${expression} IN (:...${param})`, { [param]: values });
+  };
+}
+
+/** A date bound, inclusive: `after` → expression >= value, `before` → expression <= value. */
+export function byDate(expression: string, field: string, bound: 'after' | 'before'): FilterApplier {
+  return (qb, value, param) => {
+    if (typeof value !== 'string' || !isIsoCalendarDate(value)) {
+      throw invalid({ [`filter.${field}`]: 'must be a real date written YYYY-MM-DD' });
+    }
+    qb.andWhere(`${expression} ${bound === 'after' ? '>=' : '<='} :${param}`, { [param]: value });
+  };
+}
+
+/** Escapes LIKE's wildcards so that a user's "%" or "_" means itself. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The accent- and case-insensitive search `q`: "jegou" finds "Hervé Jégou". Each expression is
+ * SQL text over the query's aliases; `immutable_unaccent` comes from the first migration and has
+ * trigram indexes on the searched columns.
+ */
+export function search(...expressions: string[]): FilterApplier {
+  return (qb, value, param) => {
+    if (typeof value !== 'string') throw invalid({ 'filter.q': 'must be a string' });
+    const words = value.trim().split(/\s+/).filter(Boolean);
+    words.forEach((word, index) => {
+      const p = `${param}_${index}`;
+      qb.andWhere(
+        new Brackets((or) => {
+          for (const expression of expressions) {
+            or.orWhere(`immutable_unaccent(lower(${expression})) LIKE immutable_unaccent(lower(:${p}))`, {
+              [p]: likePattern(word),
+            });
+          }
+        }),
+      );
+    });
+  };
+}
+
+/** Matches records whose array column holds the value, e.g. people working in "computer vision". */
+export function byArrayElement(expression: string, field: string): FilterApplier {
+  return (qb, value, param) => {
+    if (typeof value !== 'string') throw invalid({ [`filter.${field}`]: 'must be a string' });
+    qb.andWhere(`:${param} = ANY(${expression})`, { [param]: value });
+  };
+}

@@ -1,0 +1,61 @@
+import { isIsoCalendarDate, isValidOrcid, ROR_ID, WIKIDATA_ID } from '@talentflow/domain';
+import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
+
+/** An ISO calendar date, `YYYY-MM-DD`, that exists (no 2023-02-30). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => typeof value === 'string' && isIsoCalendarDate(value),
+        defaultMessage: buildMessage((each) => `${each}$property must be a real date written YYYY-MM-DD`, options),
+      },
+    },
+    options,
+  );
+}
+
+export function IsOrcid(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isOrcid',
+      validator: {
+        validate: (value) => typeof value === 'string' && isValidOrcid(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be an ORCID iD such as 0000-0002-1825-0097 with a valid check digit`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+export function IsWikidataId(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isWikidataId',
+      validator: {
+        validate: (value) => typeof value === 'string' && WIKIDATA_ID.test(value),
+        defaultMessage: buildMessage((each) => `${each}$property must be a Wikidata item id such as Q42`, options),
+      },
+    },
+    options,
+  );
+}
+
+export function IsRorId(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isRorId',
+      validator: {
+        validate: (value) => typeof value === 'string' && ROR_ID.test(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a ROR id in its short form, such as 02kvxyf05`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,9 @@
+import { HeadcountObservation } from '../headcount/headcount-observation.entity';
+import { HeadcountTarget } from '../headcount/headcount-target.entity';
+import { Move } from '../moves/move.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Person } from '../people/person.entity';
+import { Source } from '../sources/source.entity';
+
+/** Listed, not globbed: the API is bundled by webpack, where globs find nothing. */
+export const ENTITIES = [Organization, Person, Source, Move, HeadcountTarget, HeadcountObservation];

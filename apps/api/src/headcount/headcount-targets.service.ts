@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { POPULATIONS } from '@talentflow/domain';
+import { DeepPartial, Repository } from 'typeorm';
+import { CrudService } from '../common/crud.service';
+import { byDate, byId, byValue, ListSpec } from '../common/list-query';
+import { SourcesService } from '../sources/sources.service';
+import { CreateHeadcountTargetDto } from './dto/create-headcount-target.dto';
+import { UpdateHeadcountTargetDto } from './dto/update-headcount-target.dto';
+import { HeadcountTarget } from './headcount-target.entity';
+import { organizationNameSearch } from './organization-name-search';
+
+@Injectable()
+export class HeadcountTargetsService extends CrudService<HeadcountTarget, CreateHeadcountTargetDto, UpdateHeadcountTargetDto> {
+  protected readonly resource = 'headcount-targets';
+  protected readonly listSpec: ListSpec = {
+    sortable: {
+      dueBy: 'headcount_targets.dueBy',
+      statedOn: 'headcount_targets.statedOn',
+      low: 'headcount_targets.low',
+      high: 'headcount_targets.high',
+      population: 'headcount_targets.population',
+      createdAt: 'headcount_targets.createdAt',
+    },
+    defaultSort: ['dueBy', 'ASC'],
+    filters: {
+      q: organizationNameSearch('headcount_targets'),
+      organizationId: byId('headcount_targets.organization_id', 'organizationId'),
+      population: byValue('headcount_targets.population', 'population', POPULATIONS),
+      dueAfter: byDate('headcount_targets.due_by', 'dueAfter', 'after'),
+      dueBefore: byDate('headcount_targets.due_by', 'dueBefore', 'before'),
+    },
+  };
+
+  constructor(
+    @InjectRepository(HeadcountTarget) repository: Repository<HeadcountTarget>,
+    private readonly sources: SourcesService,
+  ) {
+    super(repository);
+  }
+
+  protected override async toEntityFields({
+    sourceIds,
+    ...fields
+  }: CreateHeadcountTargetDto | UpdateHeadcountTargetDto): Promise<DeepPartial<HeadcountTarget>> {
+    return { ...fields, sources: await this.sources.resolveCitations(sourceIds) };
+  }
+
+  protected override async ruleErrors(target: HeadcountTarget): Promise<Record<string, string>> {
+    return target.low > target.high ? { low: `must not be above high (${target.high})` } : {};
+  }
+}

@@ -1,0 +1,42 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app/app.module';
+import { configureApp } from './app/configure-app';
+import { appConfig } from './config/app.config';
+import { databaseConfig } from './config/database.config';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
+
+async function bootstrap() {
+  const logger = new Logger('Talentflow');
+  const { port, logLevel } = appConfig();
+  const database = databaseConfig();
+
+  const embedded = database.url
+    ? undefined
+    : await startEmbeddedPostgres({ ...database.embedded, log: (line) => logger.warn(line) });
+  if (embedded) logger.log(`Embedded PostgreSQL started, its files in ${database.embedded.dir}`);
+
+  const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url ?? embedded!.url }), {
+    logger: levels.slice(0, levels.indexOf(logLevel) + 1),
+  });
+  configureApp(app);
+
+  // Ctrl-C or a container stop: close the HTTP server and the pool, then the embedded database.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, async () => {
+      logger.log(`${signal}: shutting down`);
+      await app.close();
+      await embedded?.stop();
+      process.exit(0);
+    });
+  }
+
+  await app.listen(port);
+  logger.log(`Talentflow: http://localhost:${port}/ (API at /api, docs at /api/docs)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  new Logger('Talentflow').error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DatePrecision, MOVE_STATUSES, ROLE_CATEGORIES } from '@talentflow/domain';
+import { DeepPartial, Repository } from 'typeorm';
+import { CrudService } from '../common/crud.service';
+import { byDate, byId, byValue, ListSpec, search, uuidList } from '../common/list-query';
+import { SourcesService } from '../sources/sources.service';
+import { CreateMoveDto } from './dto/create-move.dto';
+import { UpdateMoveDto } from './dto/update-move.dto';
+import { Move } from './move.entity';
+
+/** 2023-11-17 with precision month → 2023-11-01; with precision year → 2023-01-01. */
+export function truncateToPrecision(date: string, precision: DatePrecision): string {
+  if (precision === DatePrecision.Year) return `${date.slice(0, 4)}-01-01`;
+  if (precision === DatePrecision.Month) return `${date.slice(0, 7)}-01`;
+  return date;
+}
+
+const PERSON_NAME = '(SELECT p.name FROM people p WHERE p.id = moves.person_id)';
+const ORGANIZATION_NAMES = (column: string) =>
+  `(SELECT o.name || ' ' || array_to_string(o.aliases, ' ') FROM organizations o WHERE o.id = moves.${column})`;
+
+@Injectable()
+export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto> {
+  protected readonly resource = 'moves';
+  protected readonly listSpec: ListSpec = {
+    sortable: {
+      effectiveOn: 'moves.effectiveOn',
+      announcedOn: 'moves.announcedOn',
+      status: 'moves.status',
+      roleCategory: 'moves.roleCategory',
+      role: 'moves.role',
+      createdAt: 'moves.createdAt',
+      updatedAt: 'moves.updatedAt',
+    },
+    defaultSort: ['effectiveOn', 'DESC'],
+    filters: {
+      q: search(PERSON_NAME, 'moves.role', ORGANIZATION_NAMES('from_organization_id'), ORGANIZATION_NAMES('to_organization_id')),
+      personId: byId('moves.person_id', 'personId'),
+      fromOrganizationId: byId('moves.from_organization_id', 'fromOrganizationId'),
+      toOrganizationId: byId('moves.to_organization_id', 'toOrganizationId'),
+      /** Either side: everyone who joined or left. */
+      organizationId: (qb, value, param) =>
+        qb.andWhere(`(moves.from_organization_id IN (:...${param}) OR moves.to_organization_id IN (:...${param}))`, {
+          [param]: uuidList(value, 'organizationId'),
+        }),
+      status: byValue('moves.status', 'status', MOVE_STATUSES),
+      roleCategory: byValue('moves.role_category', 'roleCategory', ROLE_CATEGORIES),
+      effectiveAfter: byDate('moves.effective_on', 'effectiveAfter', 'after'),
+      effectiveBefore: byDate('moves.effective_on', 'effectiveBefore', 'before'),
+      /** The moves a source supports. */
+      sourceId: (qb, value, param) =>
+        qb.andWhere(
+          `EXISTS (SELECT 1 FROM move_sources ms WHERE ms.move_id = moves.id AND ms.source_id IN (:...${param}))`,
+          { [param]: uuidList(value, 'sourceId') },
+        ),
+    },
+  };
+
+  constructor(
+    @InjectRepository(Move) repository: Repository<Move>,
+    private readonly sources: SourcesService,
+  ) {
+    super(repository);
+  }
+
+  protected override async toEntityFields({ sourceIds, ...fields }: CreateMoveDto | UpdateMoveDto): Promise<DeepPartial<Move>> {
+    return { ...fields, sources: await this.sources.resolveCitations(sourceIds) };
+  }
+
+  protected override async ruleErrors(move: Move): Promise<Record<string, string>> {
+    if (move.effectiveOn) move.effectiveOn = truncateToPrecision(move.effectiveOn, move.datePrecision);
+    if (!move.fromOrganizationId && !move.toOrganizationId) {
+      return { toOrganizationId: 'a move needs at least one organization, where the person came from or went to' };
+    }
+    if (move.fromOrganizationId === move.toOrganizationId) {
+      return { toOrganizationId: 'must differ from the organization the person came from' };
+    }
+    return {};
+  }
+}

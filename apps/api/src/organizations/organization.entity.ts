@@ -1,0 +1,46 @@
+import { Sector } from '@talentflow/domain';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { StoredRecord } from '../common/entity-base';
+
+@Entity({ name: 'organizations' })
+@Check('ck_organizations_not_own_parent', 'parent_id IS NULL OR parent_id <> id')
+export class Organization extends StoredRecord {
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  aliases: string[];
+
+  @Index('ix_organizations_sector')
+  @Column({ type: 'enum', enum: Sector, enumName: 'sector' })
+  sector: Sector;
+
+  /** ISO 3166-1 alpha-2, upper case. */
+  @Index('ix_organizations_country')
+  @Column({ type: 'char', length: 2, nullable: true })
+  country: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  city: string | null;
+
+  @Index('ix_organizations_parent_id')
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_organizations_parent' })
+  parent?: Organization;
+
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
+  @Column({ name: 'founded_on', type: 'date', nullable: true })
+  foundedOn: string | null;
+
+  @Index('uq_organizations_ror_id', { unique: true })
+  @Column({ name: 'ror_id', type: 'text', nullable: true })
+  rorId: string | null;
+
+  @Column({ name: 'wikidata_id', type: 'text', nullable: true })
+  wikidataId: string | null;
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { SECTORS } from '@talentflow/domain';
+import { Repository } from 'typeorm';
+import { CrudService } from '../common/crud.service';
+import { byId, byValue, ListSpec, search } from '../common/list-query';
+import { CreateOrganizationDto } from './dto/create-organization.dto';
+import { UpdateOrganizationDto } from './dto/update-organization.dto';
+import { Organization } from './organization.entity';
+
+@Injectable()
+export class OrganizationsService extends CrudService<Organization, CreateOrganizationDto, UpdateOrganizationDto> {
+  protected readonly resource = 'organizations';
+  protected readonly listSpec: ListSpec = {
+    sortable: {
+      name: 'organizations.name',
+      sector: 'organizations.sector',
+      country: 'organizations.country',
+      city: 'organizations.city',
+      foundedOn: 'organizations.foundedOn',
+      createdAt: 'organizations.createdAt',
+      updatedAt: 'organizations.updatedAt',
+    },
+    defaultSort: ['name', 'ASC'],
+    filters: {
+      q: search('organizations.name', "array_to_string(organizations.aliases, ' ')"),
+      sector: byValue('organizations.sector', 'sector', SECTORS),
+      country: (qb, value, param) =>
+        byValue('organizations.country', 'country')(
+          qb,
+          Array.isArray(value) ? value.map((v) => String(v).toUpperCase()) : String(value).toUpperCase(),
+          param,
+        ),
+      city: byValue('organizations.city', 'city'),
+      parentId: byId('organizations.parent_id', 'parentId'),
+      rorId: byValue('organizations.ror_id', 'rorId'),
+    },
+  };
+
+  constructor(@InjectRepository(Organization) repository: Repository<Organization>) {
+    super(repository);
+  }
+
+  /** An organisation cannot be its own parent, nor the parent of one of its ancestors. */
+  protected override async ruleErrors(organization: Organization): Promise<Record<string, string>> {
+    if (!organization.parentId || !organization.id) return {};
+    if (organization.parentId === organization.id) return { parentId: 'cannot be the organization itself' };
+    const [{ cycle }] = await this.repository.query(
+      `WITH RECURSIVE ancestors(id) AS (
+         SELECT parent_id FROM organizations WHERE id = $1
+         UNION SELECT o.parent_id FROM organizations o JOIN ancestors a ON o.id = a.id WHERE o.parent_id IS NOT NULL
+       ) SELECT EXISTS (SELECT 1 FROM ancestors WHERE id = $2) AS cycle`,
+      [organization.parentId, organization.id],
+    );
+    return cycle ? { parentId: 'cannot be one of the organization’s own sub-organizations' } : {};
+  }
+}

@@ -1,0 +1,36 @@
+import { PersonInput } from '@talentflow/domain';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsOrcid, IsWikidataId } from '../../common/validators';
+
+export class CreatePersonDto implements PersonInput {
+  /** Full name as usually written, accents included: "Hervé Jégou". */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name: string;
+
+  /** ORCID iD, e.g. 0000-0002-1825-0097; its check digit is verified. */
+  @IsOptional()
+  @IsOrcid()
+  orcid?: string | null;
+
+  @IsOptional()
+  @IsWikidataId()
+  wikidataId?: string | null;
+
+  @IsOptional()
+  @IsUrl({ require_protocol: true }, { message: 'homepage must be a URL starting with http:// or https://' })
+  homepage?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  fields?: string[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  notes?: string | null;
+}

@@ -1,0 +1,35 @@
+import { SourceInput } from '@talentflow/domain';
+import { IsISO6391, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/validators';
+
+export class CreateSourceDto implements SourceInput {
+  /** The address of the article or page; one source per address. */
+  @IsUrl({ require_protocol: true }, { message: 'url must be a URL starting with http:// or https://' })
+  @MaxLength(2000)
+  url: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  title?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  publisher?: string | null;
+
+  @IsOptional()
+  @IsCalendarDate()
+  publishedOn?: string | null;
+
+  /** ISO 639-1 code, e.g. fr. */
+  @IsOptional()
+  @IsISO6391({ message: 'language must be an ISO 639-1 code such as fr or en' })
+  language?: string | null;
+
+  /** The passage that supports the records citing this source. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  excerpt?: string | null;
+}

@@ -1,0 +1,26 @@
+import { Column, Entity, Index } from 'typeorm';
+import { StoredRecord } from '../common/entity-base';
+
+/** The evidence: an article, a press release, a page that says a move or a target happened. */
+@Entity({ name: 'sources' })
+export class Source extends StoredRecord {
+  @Index('uq_sources_url', { unique: true })
+  @Column({ type: 'text' })
+  url: string;
+
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  publisher: string | null;
+
+  @Column({ name: 'published_on', type: 'date', nullable: true })
+  publishedOn: string | null;
+
+  /** ISO 639-1 code of the text's language, e.g. fr. */
+  @Column({ type: 'text', nullable: true })
+  language: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  excerpt: string | null;
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { invalid } from '../common/api-errors';
+import { CrudService } from '../common/crud.service';
+import { byDate, byValue, ListSpec, search } from '../common/list-query';
+import { CreateSourceDto } from './dto/create-source.dto';
+import { UpdateSourceDto } from './dto/update-source.dto';
+import { Source } from './source.entity';
+
+@Injectable()
+export class SourcesService extends CrudService<Source, CreateSourceDto, UpdateSourceDto> {
+  protected readonly resource = 'sources';
+  protected readonly listSpec: ListSpec = {
+    sortable: {
+      title: 'sources.title',
+      url: 'sources.url',
+      publisher: 'sources.publisher',
+      publishedOn: 'sources.publishedOn',
+      language: 'sources.language',
+      createdAt: 'sources.createdAt',
+    },
+    defaultSort: ['publishedOn', 'DESC'],
+    filters: {
+      q: search('sources.title', 'sources.url', 'sources.publisher', 'sources.excerpt'),
+      url: byValue('sources.url', 'url'),
+      publisher: byValue('sources.publisher', 'publisher'),
+      language: byValue('sources.language', 'language'),
+      publishedAfter: byDate('sources.published_on', 'publishedAfter', 'after'),
+      publishedBefore: byDate('sources.published_on', 'publishedBefore', 'before'),
+    },
+  };
+
+  constructor(@InjectRepository(Source) repository: Repository<Source>) {
+    super(repository);
+  }
+
+  /**
+   * The sources that other records cite by id (`sourceIds`), all of which must exist;
+   * undefined when the input names none, so that an update leaves the citations as they are.
+   */
+  async resolveCitations(ids: string[] | undefined): Promise<Source[] | undefined> {
+    if (ids === undefined) return undefined;
+    const unique = [...new Set(ids)];
+    const found = unique.length > 0 ? await this.repository.findBy({ id: In(unique) }) : [];
+    const missing = unique.filter((id) => !found.some((source) => source.id === id));
+    if (missing.length > 0) throw invalid({ sourceIds: `no source has the id ${missing.join(', ')}` });
+    return found;
+  }
+}

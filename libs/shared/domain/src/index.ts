@@ -1,0 +1,3 @@
+export * from './lib/enums';
+export * from './lib/records';
+export * from './lib/identifiers';

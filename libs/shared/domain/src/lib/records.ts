@@ -1,0 +1,92 @@
+import { DatePrecision, MoveStatus, Population, RoleCategory, Sector } from './enums';
+
+/** Dates travel as ISO calendar dates, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** The fields a client writes; the API adds `id`, `createdAt` and `updatedAt`. */
+export interface OrganizationInput {
+  name: string;
+  aliases?: string[];
+  sector: Sector;
+  country?: string | null;
+  city?: string | null;
+  parentId?: string | null;
+  website?: string | null;
+  foundedOn?: IsoDate | null;
+  rorId?: string | null;
+  wikidataId?: string | null;
+}
+
+export interface PersonInput {
+  name: string;
+  orcid?: string | null;
+  wikidataId?: string | null;
+  homepage?: string | null;
+  fields?: string[];
+  notes?: string | null;
+}
+
+export interface SourceInput {
+  url: string;
+  title?: string | null;
+  publisher?: string | null;
+  publishedOn?: IsoDate | null;
+  language?: string | null;
+  excerpt?: string | null;
+}
+
+export interface MoveInput {
+  personId: string;
+  fromOrganizationId?: string | null;
+  toOrganizationId?: string | null;
+  role?: string | null;
+  roleCategory: RoleCategory;
+  announcedOn?: IsoDate | null;
+  effectiveOn?: IsoDate | null;
+  datePrecision: DatePrecision;
+  status: MoveStatus;
+  sourceIds?: string[];
+  notes?: string | null;
+}
+
+export interface HeadcountTargetInput {
+  organizationId: string;
+  low: number;
+  high: number;
+  population: Population;
+  dueBy?: IsoDate | null;
+  statedOn?: IsoDate | null;
+  sourceIds?: string[];
+}
+
+export interface HeadcountObservationInput {
+  organizationId: string;
+  observedOn: IsoDate;
+  count: number;
+  population: Population;
+  sourceIds?: string[];
+}
+
+interface Stored {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Organization = Stored & Required<OrganizationInput>;
+export type Person = Stored & Required<PersonInput>;
+export type Source = Stored & Required<SourceInput>;
+export type Move = Stored & Required<MoveInput>;
+export type HeadcountTarget = Stored & Required<HeadcountTargetInput>;
+export type HeadcountObservation = Stored & Required<HeadcountObservationInput>;
+
+/** The names of the REST resources, shared by the API's routes and the web app's <Resource>s. */
+export const RESOURCES = [
+  'organizations',
+  'people',
+  'sources',
+  'moves',
+  'headcount-targets',
+  'headcount-observations',
+] as const;
+export type ResourceName = (typeof RESOURCES)[number];
