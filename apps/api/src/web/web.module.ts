@@ -1,6 +1,7 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { appConfig } from '../config/app.config';
 
 /**
@@ -11,8 +12,8 @@ import { appConfig } from '../config/app.config';
 export class WebModule {
   static forRoot(): DynamicModule {
     const { webRoot } = appConfig();
-    if (!existsSync(webRoot)) {
-      new Logger(WebModule.name).warn(`No web app at ${webRoot}: serving the API only`);
+    if (!existsSync(join(webRoot, 'index.html'))) {
+      new Logger(WebModule.name).log(`No web app at ${webRoot}: serving the API only`);
       return { module: WebModule };
     }
     return {

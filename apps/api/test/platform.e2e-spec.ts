@@ -1,0 +1,42 @@
+import { DataSource } from 'typeorm';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('the platform around the resources', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('GET /api/health says the database answers', async () => {
+    const response = await t.http.get('/api/health').expect(200);
+    expect(response.body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('serves the OpenAPI document with every resource and its DTO fields', async () => {
+    const { body } = await t.http.get('/api/docs-json').expect(200);
+    for (const path of ['organizations', 'people', 'sources', 'moves', 'headcount-targets', 'headcount-observations']) {
+      expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([`/api/${path}`, `/api/${path}/{id}`]));
+    }
+    expect(Object.keys(body.components.schemas.CreateMoveDto.properties)).toEqual(
+      expect.arrayContaining(['personId', 'fromOrganizationId', 'toOrganizationId', 'status', 'sourceIds']),
+    );
+    await t.http.get('/api/docs').expect(200);
+  });
+
+  it('has migrations that match the entities exactly (no pending schema change)', async () => {
+    const sql = await t.app.get(DataSource).driver.createSchemaBuilder().log();
+    expect(sql.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('answers a malformed JSON body with 400, not 500', async () => {
+    const response = await t.http
+      .post('/api/people')
+      .set('Content-Type', 'application/json')
+      .send('{"name": "Hervé Jégou"')
+      .expect(400);
+    expect(response.body.message).toBeDefined();
+  });
+
+  it('answers an unknown route under /api with 404', async () => {
+    await t.http.get('/api/nothing-here').expect(404);
+  });
+});

@@ -1,0 +1,153 @@
+import { createTestApp, listQuery, TestApp, totalOf } from './support/test-app';
+
+/**
+ * What every resource does the same way, through HTTP on PostgreSQL: create, read, update,
+ * delete, and list with sort, range, the `id` filter and the Content-Range total.
+ */
+describe.each([
+  {
+    resource: 'organizations',
+    create: () => ({ name: 'Kyutai', sector: 'private_lab', country: 'fr', city: 'Paris' }),
+    expected: { name: 'Kyutai', sector: 'private_lab', country: 'FR', aliases: [] },
+    update: { city: 'Paris 8e', aliases: ['Kyutai lab'] },
+    sort: 'name',
+  },
+  {
+    resource: 'people',
+    create: () => ({ name: 'Hervé Jégou', orcid: '0000-0002-1825-0097', fields: ['computer vision'] }),
+    expected: { name: 'Hervé Jégou', orcid: '0000-0002-1825-0097', fields: ['computer vision'], notes: null },
+    update: { notes: 'Chief Scientific Officer of Kyutai' },
+    sort: 'name',
+  },
+  {
+    resource: 'sources',
+    create: () => ({ url: 'https://example.org/kyutai', title: 'Kyutai opens', language: 'fr', publishedOn: '2024-01-15' }),
+    expected: { url: 'https://example.org/kyutai', language: 'fr', publishedOn: '2024-01-15' },
+    update: { publisher: 'Example news' },
+    sort: 'publishedOn',
+  },
+  {
+    resource: 'moves',
+    create: (ids: Fixtures) => ({
+      personId: ids.person,
+      fromOrganizationId: ids.from,
+      toOrganizationId: ids.to,
+      role: 'Chief Scientific Officer',
+      roleCategory: 'leadership',
+      effectiveOn: '2023-11-17',
+      datePrecision: 'day',
+      status: 'announced',
+      sourceIds: [ids.source],
+    }),
+    expected: { role: 'Chief Scientific Officer', status: 'announced', effectiveOn: '2023-11-17' },
+    update: { status: 'confirmed' },
+    sort: 'effectiveOn',
+  },
+  {
+    resource: 'headcount-targets',
+    create: (ids: Fixtures) => ({ organizationId: ids.to, low: 40, high: 50, population: 'researchers', sourceIds: [ids.source] }),
+    expected: { low: 40, high: 50, population: 'researchers', dueBy: null },
+    update: { dueBy: '2025-12-31' },
+    sort: 'dueBy',
+  },
+  {
+    resource: 'headcount-observations',
+    create: (ids: Fixtures) => ({ organizationId: ids.to, observedOn: '2024-06-01', count: 12, population: 'researchers' }),
+    expected: { observedOn: '2024-06-01', count: 12, population: 'researchers', sourceIds: [] },
+    update: { count: 13 },
+    sort: 'observedOn',
+  },
+])('/api/$resource', ({ resource, create, expected, update, sort }) => {
+  let t: TestApp;
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fixtures = await createFixtures(t);
+  });
+  afterAll(() => t.close());
+
+  it('creates, reads, updates and deletes a record', async () => {
+    const created = await t.http.post(`/api/${resource}`).send(create(fixtures)).expect(201);
+    expect(created.body).toMatchObject({ ...expected, id: expect.any(String), createdAt: expect.any(String) });
+
+    const read = await t.http.get(`/api/${resource}/${created.body.id}`).expect(200);
+    expect(read.body).toEqual(created.body);
+
+    const updated = await t.http.put(`/api/${resource}/${created.body.id}`).send(update).expect(200);
+    expect(updated.body).toMatchObject({ ...expected, ...update, id: created.body.id });
+    expect((await t.http.get(`/api/${resource}/${created.body.id}`)).body).toEqual(updated.body);
+
+    const deleted = await t.http.delete(`/api/${resource}/${created.body.id}`).expect(200);
+    expect(deleted.body.id).toBe(created.body.id);
+    await t.http.get(`/api/${resource}/${created.body.id}`).expect(404);
+  });
+
+  it('lists a sorted page with the total in an exposed Content-Range header, and many by id', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await t.http.post(`/api/${resource}`).send(variant(create(fixtures), i)).expect(201)).body.id);
+
+    const page = await t.http.get(`/api/${resource}${listQuery({ sort: [sort, 'ASC'], range: [0, 1] })}`).expect(200);
+    expect(page.body).toHaveLength(2);
+    expect(page.headers['content-range']).toMatch(new RegExp(`^${resource} 0-1/\\d+$`));
+    const total = totalOf(page);
+    expect(total).toBeGreaterThanOrEqual(3);
+
+    const rest = await t.http.get(`/api/${resource}${listQuery({ sort: [sort, 'ASC'], range: [2, 100] })}`).expect(200);
+    expect(rest.body).toHaveLength(total - 2);
+    expect(rest.headers['content-range']).toBe(`${resource} 2-${total - 1}/${total}`);
+
+    const many = await t.http.get(`/api/${resource}${listQuery({ filter: { id: [ids[0], ids[2]] } })}`).expect(200);
+    expect(many.body.map((record: { id: string }) => record.id).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(totalOf(many)).toBe(2);
+
+    const cors = await t.http.get(`/api/${resource}`).set('Origin', 'http://localhost:5173').expect(200);
+    expect(cors.headers['access-control-expose-headers']).toContain('Content-Range');
+  });
+
+  it('answers an unknown id with 404 and a malformed one with 400', async () => {
+    await t.http.get(`/api/${resource}/00000000-0000-4000-8000-000000000000`).expect(404);
+    await t.http.put(`/api/${resource}/00000000-0000-4000-8000-000000000000`).send(update).expect(404);
+    await t.http.delete(`/api/${resource}/00000000-0000-4000-8000-000000000000`).expect(404);
+    await t.http.get(`/api/${resource}/not-an-id`).expect(400);
+  });
+
+  it('refuses unknown fields and sorts on fields that do not exist, naming them', async () => {
+    const unknown = await t.http.post(`/api/${resource}`).send({ ...create(fixtures), salary: 1 }).expect(400);
+    expect(unknown.body.errors).toEqual({ salary: 'property salary should not exist' });
+
+    const badSort = await t.http.get(`/api/${resource}${listQuery({ sort: ['password', 'ASC'] })}`).expect(400);
+    expect(badSort.body.errors.sort).toMatch(/cannot sort on "password"/);
+    const badFilter = await t.http.get(`/api/${resource}${listQuery({ filter: { nope: 1 } })}`).expect(400);
+    expect(badFilter.body.errors['filter.nope']).toMatch(/is not a filter/);
+    const badRange = await t.http.get(`/api/${resource}?range=[5,1]`).expect(400);
+    expect(badRange.body.errors.range).toBeDefined();
+  });
+});
+
+interface Fixtures {
+  person: string;
+  from: string;
+  to: string;
+  source: string;
+}
+
+async function createFixtures(t: TestApp): Promise<Fixtures> {
+  const post = async (resource: string, body: object) => (await t.http.post(`/api/${resource}`).send(body).expect(201)).body.id;
+  return {
+    person: await post('people', { name: 'Fixture Person' }),
+    from: await post('organizations', { name: 'Meta FAIR', sector: 'big_tech' }),
+    to: await post('organizations', { name: 'Kyutai Fixture', sector: 'private_lab' }),
+    source: await post('sources', { url: 'https://example.org/fixture' }),
+  };
+}
+
+/** The i-th variant of a create payload: unique where the resource needs uniqueness. */
+function variant(body: Record<string, unknown>, i: number): Record<string, unknown> {
+  const copy = { ...body };
+  if (typeof copy.name === 'string') copy.name = `${copy.name} ${i}`;
+  if (typeof copy.url === 'string') copy.url = `${copy.url}/${i}`;
+  if ('orcid' in copy) delete copy.orcid;
+  if (typeof copy.count === 'number') copy.count += i;
+  return copy;
+}
