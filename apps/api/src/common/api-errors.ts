@@ -31,8 +31,10 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): Record<stri
   const result: Record<string, string> = {};
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
+    // Constraints come in reverse order of the decorators; the topmost (the type check, by the
+    // DTOs' convention) says what is most basically wrong.
     const messages = Object.values(error.constraints ?? {});
-    if (messages.length > 0) result[path] = messages[0];
+    if (messages.length > 0) result[path] = messages[messages.length - 1];
     Object.assign(result, fieldErrors(error.children ?? [], path));
   }
   return result;

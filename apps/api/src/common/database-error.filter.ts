@@ -28,10 +28,11 @@ export function describeDatabaseError(error: PgError): ApiErrorBody | undefined 
         message: `Another record already has this ${field ?? 'value'}${key ? ` (${key[2]})` : ''}`,
         errors: field ? { [field]: 'is already used by another record' } : undefined,
       };
+    case '23001': // restrict_violation
     case '23503': {
       // foreign_key_violation: either a write names a record that does not exist, or a delete
       // would leave records pointing at nothing.
-      const referencedFrom = /is still referenced from table "([^"]+)"/.exec(detail);
+      const referencedFrom = /is (?:still )?referenced from table "([^"]+)"/.exec(detail);
       if (referencedFrom) {
         return {
           statusCode: HttpStatus.CONFLICT,
