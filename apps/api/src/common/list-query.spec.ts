@@ -1,0 +1,40 @@
+import { ListSpec, parseListQuery } from './list-query';
+
+const spec: ListSpec = {
+  sortable: { name: 'people.name', createdAt: 'people.createdAt' },
+  defaultSort: ['name', 'ASC'],
+  filters: { q: () => undefined },
+};
+
+describe('parseListQuery', () => {
+  it('reads react-admin’s sort, range and filter', () => {
+    expect(parseListQuery({ sort: '["createdAt","desc"]', range: '[25,49]', filter: '{"q":"jegou"}' }, spec)).toEqual({
+      sort: ['createdAt', 'DESC'],
+      start: 25,
+      end: 49,
+      filter: { q: 'jegou' },
+    });
+  });
+
+  it('falls back to the resource’s default sort and the first 25 rows', () => {
+    expect(parseListQuery({}, spec)).toEqual({ sort: ['name', 'ASC'], start: 0, end: 24, filter: {} });
+  });
+
+  it.each([
+    ['sort', { sort: '["salary","ASC"]' }, /cannot sort on "salary"; sortable fields: name, createdAt/],
+    ['sort', { sort: '["name","SIDEWAYS"]' }, /must be \["field", "ASC" or "DESC"\]/],
+    ['sort', { sort: 'name' }, /must be valid JSON/],
+    ['range', { range: '[10,5]' }, /first <= last/],
+    ['range', { range: '[0,5000]' }, /at most 1000 rows/],
+    ['range', { range: '[-1,5]' }, /0 <= first/],
+    ['filter', { filter: '[1,2]' }, /must be a JSON object/],
+    ['filter.salary', { filter: '{"salary":1}' }, /is not a filter here; filters: id, q/],
+  ])('refuses a bad %s with a message naming it', (field, query, message) => {
+    expect.assertions(1);
+    try {
+      parseListQuery(query, spec);
+    } catch (error) {
+      expect((error as { getResponse(): { errors: Record<string, string> } }).getResponse().errors[field]).toMatch(message);
+    }
+  });
+});
