@@ -7,7 +7,10 @@ export default [
   { ignores: ['**/dist', '**/out-tsc', '**/vite.config.*.timestamp*', 'tmp/**', '.data/**'] },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
+    // Each project's eslint.config.mjs extends this file: configuration, not a dependency.
+    ignores: ['**/eslint.config.mjs'],
     rules: {
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // The web app and the API never import each other; both may use the shared types.
       '@nx/enforce-module-boundaries': [
         'error',

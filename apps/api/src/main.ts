@@ -11,13 +11,13 @@ async function bootstrap() {
   const { port, logLevel } = appConfig();
   const database = databaseConfig();
 
-  const embedded = database.url
-    ? undefined
+  const server = database.url
+    ? { url: database.url, stop: async () => undefined }
     : await startEmbeddedPostgres({ ...database.embedded, log: (line) => logger.warn(line) });
-  if (embedded) logger.log(`Embedded PostgreSQL started, its files in ${database.embedded.dir}`);
+  if (!database.url) logger.log(`Embedded PostgreSQL started, its files in ${database.embedded.dir}`);
 
   const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url ?? embedded!.url }), {
+  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: server.url }), {
     logger: levels.slice(0, levels.indexOf(logLevel) + 1),
   });
   configureApp(app);
@@ -27,7 +27,7 @@ async function bootstrap() {
     process.once(signal, async () => {
       logger.log(`${signal}: shutting down`);
       await app.close();
-      await embedded?.stop();
+      await server.stop();
       process.exit(0);
     });
   }

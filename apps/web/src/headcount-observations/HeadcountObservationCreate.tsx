@@ -1,0 +1,8 @@
+import { CreatePage } from '../common/forms';
+import { HeadcountObservationInputs } from './HeadcountObservationInputs';
+
+export const HeadcountObservationCreate = () => (
+  <CreatePage>
+    <HeadcountObservationInputs />
+  </CreatePage>
+);

@@ -1,0 +1,23 @@
+import { DataTable, DateField, List, ReferenceField, SearchInput, SelectField, SelectInput } from 'react-admin';
+import { populationChoices } from '../common/choices';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="population" source="population" choices={populationChoices} />];
+
+export function HeadcountObservationList() {
+  return (
+    <List filters={filters} sort={{ field: 'observedOn', order: 'DESC' }}>
+      <DataTable>
+        <DataTable.Col source="organizationId" disableSort>
+          <ReferenceField source="organizationId" reference="organizations" />
+        </DataTable.Col>
+        <DataTable.Col source="observedOn">
+          <DateField source="observedOn" />
+        </DataTable.Col>
+        <DataTable.NumberCol source="count" />
+        <DataTable.Col source="population">
+          <SelectField source="population" choices={populationChoices} />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

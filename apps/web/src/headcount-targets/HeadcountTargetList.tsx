@@ -1,0 +1,24 @@
+import { DataTable, DateField, List, ReferenceField, SearchInput, SelectField, SelectInput } from 'react-admin';
+import { populationChoices } from '../common/choices';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="population" source="population" choices={populationChoices} />];
+
+export function HeadcountTargetList() {
+  return (
+    <List filters={filters} sort={{ field: 'dueBy', order: 'ASC' }}>
+      <DataTable>
+        <DataTable.Col source="organizationId" disableSort>
+          <ReferenceField source="organizationId" reference="organizations" />
+        </DataTable.Col>
+        <DataTable.NumberCol source="low" />
+        <DataTable.NumberCol source="high" />
+        <DataTable.Col source="population">
+          <SelectField source="population" choices={populationChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="dueBy">
+          <DateField source="dueBy" emptyText="—" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,10 @@
+import { Edit, SimpleForm } from 'react-admin';
+import { MoveInputs, validateMove } from './MoveInputs';
+
+export const MoveEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <SimpleForm validate={validateMove}>
+      <MoveInputs />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,15 @@
+import { required, TextArrayInput, TextInput } from 'react-admin';
+import { validateOrcid, validateUrl, validateWikidataId } from '../common/validation';
+
+export function PersonInputs() {
+  return (
+    <>
+      <TextInput source="name" validate={required()} fullWidth />
+      <TextInput source="orcid" validate={validateOrcid} helperText="0000-0002-1825-0097" />
+      <TextInput source="wikidataId" validate={validateWikidataId} />
+      <TextInput source="homepage" validate={validateUrl} />
+      <TextArrayInput source="fields" />
+      <TextInput source="notes" multiline fullWidth />
+    </>
+  );
+}

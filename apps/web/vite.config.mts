@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  cacheDir: '../../node_modules/.vite/apps/web',
+  plugins: [react()],
+  // Resolves @talentflow/domain from tsconfig.base.json's paths.
+  resolve: { tsconfigPaths: true },
+  server: {
+    port: 5173,
+    // In development the API runs apart (npm run dev:api); the app still calls /api.
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+  build: {
+    outDir: '../../dist/apps/web',
+    emptyOutDir: true,
+    reportCompressedSize: false,
+  },
+});
