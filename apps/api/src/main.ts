@@ -4,9 +4,11 @@ import { AppModule } from './app/app.module';
 import { configureApp } from './app/configure-app';
 import { appConfig } from './config/app.config';
 import { databaseConfig } from './config/database.config';
+import { loadEnvFile } from './config/environment';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 
 async function bootstrap() {
+  loadEnvFile();
   const logger = new Logger('Talentflow');
   const { port, logLevel } = appConfig();
   const database = databaseConfig();

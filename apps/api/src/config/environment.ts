@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { existsSync } from 'node:fs';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -56,4 +57,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new Error(`Invalid configuration:\n- ${lines.join('\n- ')}`);
   }
   return environment;
+}
+
+/** Reads `.env` from the working directory into process.env, if there is one (variables already set win). */
+export function loadEnvFile(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
 }
