@@ -41,10 +41,7 @@ export class HeadcountObservationsService extends CrudService<
     super(repository);
   }
 
-  protected override async toEntityFields({
-    sourceIds,
-    ...fields
-  }: CreateHeadcountObservationDto | UpdateHeadcountObservationDto): Promise<DeepPartial<HeadcountObservation>> {
-    return { ...fields, sources: await this.sources.resolveCitations(sourceIds) };
+  protected override toEntityFields(dto: CreateHeadcountObservationDto | UpdateHeadcountObservationDto): Promise<DeepPartial<HeadcountObservation>> {
+    return this.sources.withCitations(dto);
   }
 }

@@ -39,11 +39,8 @@ export class HeadcountTargetsService extends CrudService<HeadcountTarget, Create
     super(repository);
   }
 
-  protected override async toEntityFields({
-    sourceIds,
-    ...fields
-  }: CreateHeadcountTargetDto | UpdateHeadcountTargetDto): Promise<DeepPartial<HeadcountTarget>> {
-    return { ...fields, sources: await this.sources.resolveCitations(sourceIds) };
+  protected override toEntityFields(dto: CreateHeadcountTargetDto | UpdateHeadcountTargetDto): Promise<DeepPartial<HeadcountTarget>> {
+    return this.sources.withCitations(dto);
   }
 
   protected override async ruleErrors(target: HeadcountTarget): Promise<Record<string, string>> {

@@ -64,8 +64,8 @@ export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto
     super(repository);
   }
 
-  protected override async toEntityFields({ sourceIds, ...fields }: CreateMoveDto | UpdateMoveDto): Promise<DeepPartial<Move>> {
-    return { ...fields, sources: await this.sources.resolveCitations(sourceIds) };
+  protected override toEntityFields(dto: CreateMoveDto | UpdateMoveDto): Promise<DeepPartial<Move>> {
+    return this.sources.withCitations(dto);
   }
 
   protected override async ruleErrors(move: Move): Promise<Record<string, string>> {

@@ -47,4 +47,9 @@ export class SourcesService extends CrudService<Source, CreateSourceDto, UpdateS
     if (missing.length > 0) throw invalid({ sourceIds: `no source has the id ${missing.join(', ')}` });
     return found;
   }
+
+  /** A DTO with `sourceIds` → entity fields with `sources`, checking that each cited source exists. */
+  async withCitations<T extends { sourceIds?: string[] }>({ sourceIds, ...fields }: T) {
+    return { ...fields, sources: await this.resolveCitations(sourceIds) };
+  }
 }
