@@ -103,6 +103,27 @@ describe('the demo data', () => {
     expect(totalOf(await t.http.get('/api/moves'))).toBeGreaterThanOrEqual(15);
   });
 
+  it('knows who is at Kyutai now: the latest announced or confirmed move of each person went there', async () => {
+    const kyutai = await organization('Kyutai');
+    const people = await get(`/api/people${listQuery({ filter: { currentOrganizationId: kyutai.id }, sort: ['name', 'ASC'] })}`);
+    // Jégou's cancelled move to Inria and Chloé Petit's rumoured one do not count; Camille Martin's
+    // rumoured departure for Mistral AI does not either.
+    expect(people.map((p: Named) => p.name)).toEqual([
+      'Bernhard Schölkopf',
+      'Camille Martin (sample)',
+      'Hervé Jégou',
+      'Patrick Pérez',
+      'Yann LeCun',
+    ]);
+  });
+
+  it('lists the targets and observations a source supports', async () => {
+    const sources = await get('/api/sources');
+    const article = sources.find((s: { language: string }) => s.language === 'fr');
+    expect(await get(`/api/headcount-targets${listQuery({ filter: { sourceId: article.id } })}`)).toHaveLength(2);
+    expect(await get(`/api/headcount-observations${listQuery({ filter: { sourceId: article.id } })}`)).toHaveLength(0);
+  });
+
   it('loads only into an empty database', async () => {
     const before = totalOf(await t.http.get('/api/organizations'));
     expect(await t.app.get(DemoDataService).load()).toBe(false);

@@ -218,3 +218,12 @@ export function byArrayElement(expression: string, field: string): FilterApplier
     qb.andWhere(`:${param} = ANY(${expression})`, { [param]: value });
   };
 }
+
+/** Matches records that cite one of the given sources through their join table, e.g. `move_sources`. */
+export function citing(joinTable: string, ownColumn: string, alias: string): FilterApplier {
+  return (qb, value, param) =>
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM ${joinTable} j WHERE j.${ownColumn} = ${alias}.id AND j.source_id IN (:...${param}))`,
+      { [param]: uuidList(value, 'sourceId') },
+    );
+}

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { POPULATIONS } from '@talentflow/domain';
 import { DeepPartial, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
-import { byDate, byId, byValue, ListSpec } from '../common/list-query';
+import { byDate, byId, byValue, citing, ListSpec } from '../common/list-query';
 import { SourcesService } from '../sources/sources.service';
 import { CreateHeadcountObservationDto } from './dto/create-headcount-observation.dto';
 import { UpdateHeadcountObservationDto } from './dto/update-headcount-observation.dto';
@@ -29,6 +29,7 @@ export class HeadcountObservationsService extends CrudService<
       q: organizationNameSearch('headcount_observations'),
       organizationId: byId('headcount_observations.organization_id', 'organizationId'),
       population: byValue('headcount_observations.population', 'population', POPULATIONS),
+      sourceId: citing('headcount_observation_sources', 'headcount_observation_id', 'headcount_observations'),
       observedAfter: byDate('headcount_observations.observed_on', 'observedAfter', 'after'),
       observedBefore: byDate('headcount_observations.observed_on', 'observedBefore', 'before'),
     },

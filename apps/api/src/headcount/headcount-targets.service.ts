@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { POPULATIONS } from '@talentflow/domain';
 import { DeepPartial, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
-import { byDate, byId, byValue, ListSpec } from '../common/list-query';
+import { byDate, byId, byValue, citing, ListSpec } from '../common/list-query';
 import { SourcesService } from '../sources/sources.service';
 import { CreateHeadcountTargetDto } from './dto/create-headcount-target.dto';
 import { UpdateHeadcountTargetDto } from './dto/update-headcount-target.dto';
@@ -27,6 +27,7 @@ export class HeadcountTargetsService extends CrudService<HeadcountTarget, Create
       q: organizationNameSearch('headcount_targets'),
       organizationId: byId('headcount_targets.organization_id', 'organizationId'),
       population: byValue('headcount_targets.population', 'population', POPULATIONS),
+      sourceId: citing('headcount_target_sources', 'headcount_target_id', 'headcount_targets'),
       dueAfter: byDate('headcount_targets.due_by', 'dueAfter', 'after'),
       dueBefore: byDate('headcount_targets.due_by', 'dueBefore', 'before'),
     },

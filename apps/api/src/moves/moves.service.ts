@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DatePrecision, MOVE_STATUSES, ROLE_CATEGORIES } from '@talentflow/domain';
 import { DeepPartial, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
-import { byDate, byId, byValue, ListSpec, search, uuidList } from '../common/list-query';
+import { byDate, byId, byValue, citing, ListSpec, search, uuidList } from '../common/list-query';
 import { SourcesService } from '../sources/sources.service';
 import { CreateMoveDto } from './dto/create-move.dto';
 import { UpdateMoveDto } from './dto/update-move.dto';
@@ -49,11 +49,7 @@ export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto
       effectiveAfter: byDate('moves.effective_on', 'effectiveAfter', 'after'),
       effectiveBefore: byDate('moves.effective_on', 'effectiveBefore', 'before'),
       /** The moves a source supports. */
-      sourceId: (qb, value, param) =>
-        qb.andWhere(
-          `EXISTS (SELECT 1 FROM move_sources ms WHERE ms.move_id = moves.id AND ms.source_id IN (:...${param}))`,
-          { [param]: uuidList(value, 'sourceId') },
-        ),
+      sourceId: citing('move_sources', 'move_id', 'moves'),
     },
   };
 

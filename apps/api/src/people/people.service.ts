@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
-import { byArrayElement, byValue, ListSpec, search } from '../common/list-query';
+import { byArrayElement, byValue, ListSpec, search, uuidList } from '../common/list-query';
 import { CreatePersonDto } from './dto/create-person.dto';
 import { UpdatePersonDto } from './dto/update-person.dto';
 import { Person } from './person.entity';
@@ -22,6 +22,17 @@ export class PeopleService extends CrudService<Person, CreatePersonDto, UpdatePe
       q: search('people.name'),
       orcid: byValue('people.orcid', 'orcid'),
       field: byArrayElement('people.fields', 'field'),
+      /**
+       * The people at an organisation now: those whose latest announced or confirmed move (by
+       * effective date, undated last) went there.
+       */
+      currentOrganizationId: (qb, value, param) =>
+        qb.andWhere(
+          `(SELECT m.to_organization_id FROM moves m
+             WHERE m.person_id = people.id AND m.status IN ('announced', 'confirmed')
+             ORDER BY m.effective_on DESC NULLS LAST, m.created_at DESC LIMIT 1) IN (:...${param})`,
+          { [param]: uuidList(value, 'currentOrganizationId') },
+        ),
     },
   };
 
