@@ -21,7 +21,7 @@ describe('parseListQuery', () => {
   });
 
   it.each([
-    ['sort', { sort: '["salary","ASC"]' }, /cannot sort on "salary"; sortable fields: name, createdAt/],
+    ['sort', { sort: '["salary","ASC"]' }, /cannot sort on "salary"; sortable fields: id, name, createdAt/],
     ['sort', { sort: '["name","SIDEWAYS"]' }, /must be \["field", "ASC" or "DESC"\]/],
     ['sort', { sort: 'name' }, /must be valid JSON/],
     ['range', { range: '[10,5]' }, /first <= last/],

@@ -42,7 +42,7 @@ export class Page<T> {
 export type FilterApplier = (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown, param: string) => void;
 
 export interface ListSpec {
-  /** Sortable fields: the JSON field name → the entity property path (`alias.property`). */
+  /** Sortable fields besides `id`: the JSON field name → the entity property path (`alias.property`). */
   sortable: Record<string, string>;
   defaultSort: [string, 'ASC' | 'DESC'];
   /** Filters beyond `id`, which every resource takes. */
@@ -75,9 +75,9 @@ export function parseListQuery(query: ListQueryDto, spec: ListSpec): ParsedListQ
   ) {
     throw invalid({ sort: 'must be ["field", "ASC" or "DESC"]' });
   }
-  if (!(sort[0] in spec.sortable)) {
+  if (sort[0] !== 'id' && !(sort[0] in spec.sortable)) {
     throw invalid({
-      sort: `cannot sort on "${sort[0]}"; sortable fields: ${Object.keys(spec.sortable).join(', ')}`,
+      sort: `cannot sort on "${sort[0]}"; sortable fields: id, ${Object.keys(spec.sortable).join(', ')}`,
     });
   }
 
@@ -126,7 +126,8 @@ export async function findPage<T extends ObjectLiteral>(
     const apply = key === 'id' ? byId(`${alias}.id`) : spec.filters[key];
     apply(qb as unknown as SelectQueryBuilder<ObjectLiteral>, value, `f_${key.replace(/\W/g, '_')}`);
   }
-  qb.orderBy(spec.sortable[sort[0]], sort[1], 'NULLS LAST')
+  // Every resource sorts on id too: react-admin's reference inputs ask for it by default.
+  qb.orderBy(sort[0] === 'id' ? `${alias}.id` : spec.sortable[sort[0]], sort[1], 'NULLS LAST')
     .addOrderBy(`${alias}.id`, 'ASC')
     .skip(start)
     .take(end - start + 1);

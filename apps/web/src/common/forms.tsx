@@ -7,7 +7,7 @@ import { Create, Edit, SimpleForm } from 'react-admin';
  */
 export function EditPage({ children }: { children: ReactNode }) {
   return (
-    <Edit mutationMode="pessimistic">
+    <Edit mutationMode="pessimistic" redirect="show">
       <SimpleForm>{children}</SimpleForm>
     </Edit>
   );

@@ -1,4 +1,6 @@
-import { ChipField, DateField, NumberField, ReferenceArrayField, ReferenceField, SelectField, Show, SimpleShowLayout, SingleFieldList } from 'react-admin';
+import { ReferenceField, SelectField, Show, SimpleShowLayout } from 'react-admin';
+import { DateField, NumberField } from '../common/fields';
+import { SourceChips } from '../common/SourceChips';
 import { populationChoices } from '../common/choices';
 
 export function HeadcountObservationShow() {
@@ -9,11 +11,7 @@ export function HeadcountObservationShow() {
         <DateField source="observedOn" />
         <NumberField source="count" />
         <SelectField source="population" choices={populationChoices} />
-        <ReferenceArrayField source="sourceIds" reference="sources">
-          <SingleFieldList linkType="show">
-            <ChipField source="title" />
-          </SingleFieldList>
-        </ReferenceArrayField>
+        <SourceChips />
       </SimpleShowLayout>
     </Show>
   );

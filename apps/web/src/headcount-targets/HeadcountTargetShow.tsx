@@ -1,4 +1,6 @@
-import { ChipField, DateField, NumberField, ReferenceArrayField, ReferenceField, SelectField, Show, SimpleShowLayout, SingleFieldList } from 'react-admin';
+import { ReferenceField, SelectField, Show, SimpleShowLayout } from 'react-admin';
+import { DateField, NumberField } from '../common/fields';
+import { SourceChips } from '../common/SourceChips';
 import { populationChoices } from '../common/choices';
 
 export function HeadcountTargetShow() {
@@ -11,11 +13,7 @@ export function HeadcountTargetShow() {
         <SelectField source="population" choices={populationChoices} />
         <DateField source="dueBy" emptyText="—" />
         <DateField source="statedOn" emptyText="—" />
-        <ReferenceArrayField source="sourceIds" reference="sources">
-          <SingleFieldList linkType="show">
-            <ChipField source="title" />
-          </SingleFieldList>
-        </ReferenceArrayField>
+        <SourceChips />
       </SimpleShowLayout>
     </Show>
   );

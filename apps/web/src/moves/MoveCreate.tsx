@@ -1,9 +1,9 @@
 import { Create, SimpleForm } from 'react-admin';
-import { MoveInputs, validateMove } from './MoveInputs';
+import { MOVE_DEFAULTS, MoveInputs, validateMove } from './MoveInputs';
 
 export const MoveCreate = () => (
   <Create redirect="show">
-    <SimpleForm validate={validateMove}>
+    <SimpleForm validate={validateMove} defaultValues={MOVE_DEFAULTS}>
       <MoveInputs />
     </SimpleForm>
   </Create>

@@ -2,7 +2,7 @@ import { Edit, SimpleForm } from 'react-admin';
 import { MoveInputs, validateMove } from './MoveInputs';
 
 export const MoveEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <Edit mutationMode="pessimistic" redirect="show">
     <SimpleForm validate={validateMove}>
       <MoveInputs />
     </SimpleForm>

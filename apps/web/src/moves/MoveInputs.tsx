@@ -1,51 +1,36 @@
-import {
-  AutocompleteArrayInput,
-  AutocompleteInput,
-  DateInput,
-  ReferenceArrayInput,
-  ReferenceInput,
-  required,
-  SelectInput,
-  TextInput,
-} from 'react-admin';
-import { datePrecisionChoices, moveStatusChoices, roleCategoryChoices } from '../common/choices';
-
-const search = (q: string) => ({ q });
+import { DateInput, required, SelectInput, TextInput } from 'react-admin';
+import { moveStatusChoices, roleCategoryChoices } from '../common/choices';
+import { PartialDateInput } from '../common/PartialDateInput';
+import { OrganizationReferenceInput, PersonReferenceInput, SourcesReferenceInput } from '../common/reference-inputs';
 
 /** A move must name at least one organisation, and two different ones (the API checks the same). */
 export const validateMove = (values: Record<string, unknown>) => {
   if (!values.fromOrganizationId && !values.toOrganizationId) {
-    return { toOrganizationId: 'A move needs at least one organization, where the person came from or went to' };
+    return { toOrganizationId: 'talentflow.validation.noOrganization' };
   }
   if (values.fromOrganizationId && values.fromOrganizationId === values.toOrganizationId) {
-    return { toOrganizationId: 'Must differ from the organization the person came from' };
+    return { toOrganizationId: 'talentflow.validation.sameOrganization' };
   }
   return {};
 };
 
+/** Everything a move needs, in the order an article gives it; missing people, organisations and sources are created inline. */
 export function MoveInputs() {
   return (
     <>
-      <ReferenceInput source="personId" reference="people">
-        <AutocompleteInput optionText="name" filterToQuery={search} validate={required()} />
-      </ReferenceInput>
-      <ReferenceInput source="fromOrganizationId" reference="organizations">
-        <AutocompleteInput optionText="name" filterToQuery={search} />
-      </ReferenceInput>
-      <ReferenceInput source="toOrganizationId" reference="organizations">
-        <AutocompleteInput optionText="name" filterToQuery={search} />
-      </ReferenceInput>
+      <PersonReferenceInput source="personId" isRequired />
+      <OrganizationReferenceInput source="fromOrganizationId" />
+      <OrganizationReferenceInput source="toOrganizationId" />
       <TextInput source="role" fullWidth />
-      <SelectInput source="roleCategory" choices={roleCategoryChoices} validate={required()} defaultValue="researcher" />
-      <DateInput source="effectiveOn" />
-      <SelectInput source="datePrecision" choices={datePrecisionChoices} validate={required()} defaultValue="day" />
+      <SelectInput source="roleCategory" choices={roleCategoryChoices} validate={required()} />
+      <PartialDateInput source="effectiveOn" />
       <DateInput source="announcedOn" />
-      <SelectInput source="status" choices={moveStatusChoices} validate={required()} defaultValue="announced" />
-      <ReferenceArrayInput source="sourceIds" reference="sources">
-        <AutocompleteArrayInput filterToQuery={search} />
-      </ReferenceArrayInput>
+      <SelectInput source="status" choices={moveStatusChoices} validate={required()} />
+      <SourcesReferenceInput />
       <TextInput source="notes" multiline fullWidth />
     </>
   );
 }
 
+/** What a new move starts with. */
+export const MOVE_DEFAULTS = { roleCategory: 'researcher', datePrecision: 'day', status: 'announced', sourceIds: [] };

@@ -1,49 +1,66 @@
+import { type Theme, useMediaQuery } from '@mui/material';
 import {
-  AutocompleteInput,
   DataTable,
-  DateField,
   DateInput,
   List,
   ReferenceField,
-  ReferenceInput,
   SearchInput,
   SelectField,
   SelectInput,
+  SimpleList,
 } from 'react-admin';
 import { moveStatusChoices, roleCategoryChoices } from '../common/choices';
+import { PartialDateField } from '../common/fields';
+import { OrganizationReferenceInput } from '../common/reference-inputs';
+import { exportMoves } from './exporter';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={moveStatusChoices} />,
   <SelectInput key="roleCategory" source="roleCategory" choices={roleCategoryChoices} />,
-  <ReferenceInput key="organizationId" source="organizationId" reference="organizations">
-    <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} />
-  </ReferenceInput>,
+  <OrganizationReferenceInput key="organizationId" source="organizationId" />,
   <DateInput key="effectiveAfter" source="effectiveAfter" />,
   <DateInput key="effectiveBefore" source="effectiveBefore" />,
 ];
 
+const FromTo = () => (
+  <>
+    <ReferenceField source="fromOrganizationId" reference="organizations" link={false} emptyText="?" /> →{' '}
+    <ReferenceField source="toOrganizationId" reference="organizations" link={false} emptyText="?" />
+  </>
+);
+
 export function MoveList() {
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List filters={filters} sort={{ field: 'effectiveOn', order: 'DESC' }}>
-      <DataTable>
-        <DataTable.Col source="personId" disableSort>
-          <ReferenceField source="personId" reference="people" />
-        </DataTable.Col>
-        <DataTable.Col source="fromOrganizationId" disableSort>
-          <ReferenceField source="fromOrganizationId" reference="organizations" emptyText="?" />
-        </DataTable.Col>
-        <DataTable.Col source="toOrganizationId" disableSort>
-          <ReferenceField source="toOrganizationId" reference="organizations" emptyText="?" />
-        </DataTable.Col>
-        <DataTable.Col source="role" />
-        <DataTable.Col source="effectiveOn">
-          <DateField source="effectiveOn" />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={moveStatusChoices} />
-        </DataTable.Col>
-      </DataTable>
+    <List filters={filters} sort={{ field: 'effectiveOn', order: 'DESC' }} exporter={exportMoves}>
+      {small ? (
+        <SimpleList
+          primaryText={() => <ReferenceField source="personId" reference="people" link={false} />}
+          secondaryText={() => <FromTo />}
+          tertiaryText={() => <PartialDateField source="effectiveOn" />}
+          linkType="show"
+        />
+      ) : (
+        <DataTable rowClick="show">
+          <DataTable.Col source="personId" disableSort>
+            <ReferenceField source="personId" reference="people" />
+          </DataTable.Col>
+          <DataTable.Col source="fromOrganizationId" disableSort>
+            <ReferenceField source="fromOrganizationId" reference="organizations" emptyText="?" />
+          </DataTable.Col>
+          <DataTable.Col source="toOrganizationId" disableSort>
+            <ReferenceField source="toOrganizationId" reference="organizations" emptyText="?" />
+          </DataTable.Col>
+          <DataTable.Col source="role" />
+          <DataTable.Col source="effectiveOn">
+            <PartialDateField source="effectiveOn" />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <SelectField source="status" choices={moveStatusChoices} />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 }

@@ -1,15 +1,7 @@
-import {
-  ChipField,
-  DateField,
-  ReferenceArrayField,
-  ReferenceField,
-  SelectField,
-  Show,
-  SimpleShowLayout,
-  SingleFieldList,
-  TextField,
-} from 'react-admin';
-import { datePrecisionChoices, moveStatusChoices, roleCategoryChoices } from '../common/choices';
+import { ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { moveStatusChoices, roleCategoryChoices } from '../common/choices';
+import { DateField, PartialDateField } from '../common/fields';
+import { SourceChips } from '../common/SourceChips';
 
 export function MoveShow() {
   return (
@@ -20,15 +12,10 @@ export function MoveShow() {
         <ReferenceField source="toOrganizationId" reference="organizations" link="show" emptyText="—" />
         <TextField source="role" emptyText="—" />
         <SelectField source="roleCategory" choices={roleCategoryChoices} />
-        <DateField source="effectiveOn" emptyText="—" />
-        <SelectField source="datePrecision" choices={datePrecisionChoices} />
+        <PartialDateField source="effectiveOn" label="resources.moves.fields.effectiveOn" />
         <DateField source="announcedOn" emptyText="—" />
         <SelectField source="status" choices={moveStatusChoices} />
-        <ReferenceArrayField source="sourceIds" reference="sources">
-          <SingleFieldList linkType="show">
-            <ChipField source="title" />
-          </SingleFieldList>
-        </ReferenceArrayField>
+        <SourceChips />
         <TextField source="notes" emptyText="—" />
       </SimpleShowLayout>
     </Show>

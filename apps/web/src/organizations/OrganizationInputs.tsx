@@ -1,5 +1,6 @@
 import { AutocompleteInput, DateInput, ReferenceInput, required, SelectInput, TextArrayInput, TextInput } from 'react-admin';
 import { sectorChoices } from '../common/choices';
+import { searchByQ } from '../common/reference-inputs';
 import { validateCountry, validateRorId, validateUrl, validateWikidataId } from '../common/validation';
 
 /** The fields of an organisation, shared by its Create and Edit forms. */
@@ -12,7 +13,7 @@ export function OrganizationInputs() {
       <TextInput source="country" validate={validateCountry} />
       <TextInput source="city" />
       <ReferenceInput source="parentId" reference="organizations">
-        <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
+        <AutocompleteInput optionText="name" filterToQuery={searchByQ} />
       </ReferenceInput>
       <TextInput source="website" validate={validateUrl} />
       <DateInput source="foundedOn" />

@@ -1,4 +1,5 @@
-import { DataTable, List, ReferenceField, SearchInput, SelectField, SelectInput, TextInput } from 'react-admin';
+import { type Theme, useMediaQuery } from '@mui/material';
+import { DataTable, List, ReferenceField, SearchInput, SelectField, SelectInput, SimpleList, TextInput } from 'react-admin';
 import { sectorChoices } from '../common/choices';
 
 const filters = [
@@ -8,19 +9,29 @@ const filters = [
 ];
 
 export function OrganizationList() {
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-      <DataTable>
-        <DataTable.Col source="name" />
-        <DataTable.Col source="sector">
-          <SelectField source="sector" choices={sectorChoices} />
-        </DataTable.Col>
-        <DataTable.Col source="country" />
-        <DataTable.Col source="city" />
-        <DataTable.Col source="parentId" disableSort>
-          <ReferenceField source="parentId" reference="organizations" />
-        </DataTable.Col>
-      </DataTable>
+      {small ? (
+        <SimpleList
+          primaryText="%{name}"
+          secondaryText={() => <SelectField source="sector" choices={sectorChoices} />}
+          tertiaryText="%{country}"
+          linkType="show"
+        />
+      ) : (
+        <DataTable rowClick="show">
+          <DataTable.Col source="name" />
+          <DataTable.Col source="sector">
+            <SelectField source="sector" choices={sectorChoices} />
+          </DataTable.Col>
+          <DataTable.Col source="country" />
+          <DataTable.Col source="city" />
+          <DataTable.Col source="parentId" disableSort>
+            <ReferenceField source="parentId" reference="organizations" />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 }

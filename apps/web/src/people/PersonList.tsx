@@ -1,17 +1,23 @@
-import { DataTable, List, SearchInput, TextArrayField, TextInput } from 'react-admin';
+import { type Theme, useMediaQuery } from '@mui/material';
+import { DataTable, List, SearchInput, SimpleList, TextArrayField, TextInput } from 'react-admin';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="orcid" source="orcid" />];
 
 export function PersonList() {
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-      <DataTable>
-        <DataTable.Col source="name" />
-        <DataTable.Col source="orcid" />
-        <DataTable.Col source="fields" disableSort>
-          <TextArrayField source="fields" />
-        </DataTable.Col>
-      </DataTable>
+      {small ? (
+        <SimpleList primaryText="%{name}" secondaryText={(person) => person.fields?.join(', ')} linkType="show" />
+      ) : (
+        <DataTable rowClick="show">
+          <DataTable.Col source="name" />
+          <DataTable.Col source="orcid" />
+          <DataTable.Col source="fields" disableSort>
+            <TextArrayField source="fields" />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 }

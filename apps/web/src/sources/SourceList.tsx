@@ -1,21 +1,33 @@
-import { DataTable, DateField, List, SearchInput, TextInput, UrlField } from 'react-admin';
+import { type Theme, useMediaQuery } from '@mui/material';
+import { DataTable, DateInput, List, SearchInput, SimpleList, TextInput, UrlField } from 'react-admin';
+import { DateField } from '../common/fields';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="publisher" source="publisher" />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <TextInput key="publisher" source="publisher" />,
+  <DateInput key="publishedAfter" source="publishedAfter" />,
+  <DateInput key="publishedBefore" source="publishedBefore" />,
+];
 
 export function SourceList() {
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <List filters={filters} sort={{ field: 'publishedOn', order: 'DESC' }}>
-      <DataTable>
-        <DataTable.Col source="title" />
-        <DataTable.Col source="publisher" />
-        <DataTable.Col source="publishedOn">
-          <DateField source="publishedOn" />
-        </DataTable.Col>
-        <DataTable.Col source="language" />
-        <DataTable.Col source="url">
-          <UrlField source="url" />
-        </DataTable.Col>
-      </DataTable>
+      {small ? (
+        <SimpleList primaryText={(source) => source.title || source.url} secondaryText="%{publisher}" linkType="show" />
+      ) : (
+        <DataTable rowClick="show">
+          <DataTable.Col source="title" />
+          <DataTable.Col source="publisher" />
+          <DataTable.Col source="publishedOn">
+            <DateField source="publishedOn" />
+          </DataTable.Col>
+          <DataTable.Col source="language" />
+          <DataTable.Col source="url">
+            <UrlField source="url" onClick={(event) => event.stopPropagation()} />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 }

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { api, describeInBrowser, launchBrowser, newPage, screenshot } from './support/browser';
+
+/** What a policy researcher does every day, in Chromium, against the app as `npm start` serves it. */
+describeInBrowser('the web app, as a new user uses it', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => (browser = await launchBrowser()));
+  afterAll(() => browser.close());
+  beforeEach(async () => (page = await newPage(browser)));
+  afterEach(() => page.context().close());
+
+  /** Types into an autocomplete and picks the option offering to create what was typed. */
+  async function createInline(label: string, text: string) {
+    const input = page.getByRole('combobox', { name: label });
+    await input.fill(text);
+    await page.getByRole('option', { name: `Create “${text}”` }).click();
+  }
+
+  /** The rows of the list's table, once the list has stopped loading. */
+  async function bodyRowCount() {
+    await page.waitForLoadState('networkidle');
+    return page.locator('table tbody tr').count();
+  }
+
+  async function pickOption(label: string, option: string) {
+    await page.getByRole('combobox', { name: label }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  it('enters a move from an article, creating the person, both organisations and the source inline, then finds, edits and sees it', async () => {
+    await page.goto('/moves/create');
+    await createInline('Person', 'Hervé Jégou');
+    expect(await page.getByRole('combobox', { name: 'Person' }).inputValue()).toBe('Hervé Jégou');
+
+    await createInline('From', 'Inria');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Sector' }).click();
+    await page.getByRole('option', { name: 'Public research' }).click();
+    await dialog.getByLabel('Country').fill('FR');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await createInline('To', 'Kyutai');
+    await dialog.getByRole('combobox', { name: 'Sector' }).click();
+    await page.getByRole('option', { name: 'Private lab' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByLabel('Role', { exact: true }).fill('Chief Scientific Officer');
+    await pickOption('Role category', 'Leadership');
+    await page.getByLabel('Effective on').fill('2023-11');
+    await createInline('Sources', 'https://example.org/2024/01/kyutai-herve-jegou');
+    await screenshot(page, 'move-create');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/moves\/[0-9a-f-]+\/show$/);
+    await page.getByText('November 2023').waitFor();
+
+    // Find it in the list by searching without accents, open it, confirm it.
+    await page.goto('/moves');
+    await page.getByPlaceholder('Search').fill('jegou');
+    await page.waitForURL(/jegou/);
+    const row = page.getByRole('row', { name: /Hervé Jégou/ });
+    await row.waitFor();
+    expect(await bodyRowCount()).toBe(1);
+    await screenshot(page, 'moves-list');
+    await row.click();
+    await page.waitForURL(/\/moves\/[0-9a-f-]+\/show$/);
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await pickOption('Status', 'Confirmed');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/moves\/[0-9a-f-]+\/show$/);
+    await page.getByText('Confirmed').waitFor();
+    await screenshot(page, 'move-show');
+
+    // On Jégou's timeline, and on Kyutai's page among who joined.
+    await page.getByRole('link', { name: 'Hervé Jégou' }).click();
+    await page.waitForURL(/\/people\/[0-9a-f-]+\/show$/);
+    const timeline = page.getByTestId('timeline-move');
+    await timeline.first().waitFor();
+    expect(await timeline.count()).toBe(1);
+    expect(await timeline.textContent()).toMatch(/November 2023.*Confirmed.*Inria → Kyutai, Chief Scientific Officer/s);
+    await screenshot(page, 'person-show');
+    await timeline.getByRole('link', { name: 'Kyutai', exact: true }).click();
+    await page.getByRole('tab', { name: 'Who joined' }).click();
+    await page.getByRole('row', { name: /Hervé Jégou.*Inria.*Chief Scientific Officer/ }).waitFor();
+    await screenshot(page, 'organization-show');
+
+    const [move] = await api<{ status: string; effectiveOn: string; datePrecision: string; sourceIds: string[] }[]>(
+      'moves?filter=' + encodeURIComponent(JSON.stringify({ q: 'jegou' })),
+    );
+    expect(move).toMatchObject({ status: 'confirmed', effectiveOn: '2023-11-01', datePrecision: 'month' });
+    expect(move.sourceIds).toHaveLength(1);
+  });
+
+  it('shows the error on the field when both sides of a move are the same organisation, and saves nothing', async () => {
+    await api('organizations', { name: 'Same Lab', sector: 'private_lab' });
+    await api('people', { name: 'Ada Sample' });
+    const before = (await api<unknown[]>('moves')).length;
+
+    await page.goto('/moves/create');
+    await page.getByRole('combobox', { name: 'Person' }).fill('Ada');
+    await page.getByRole('option', { name: 'Ada Sample' }).click();
+    for (const side of ['From', 'To']) {
+      await page.getByRole('combobox', { name: side }).fill('Same');
+      await page.getByRole('option', { name: 'Same Lab' }).click();
+    }
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Must differ from the organization the person came from').waitFor();
+    expect(await page.getByRole('combobox', { name: 'To' }).getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'move-create-error');
+    expect(page.url()).toMatch(/\/moves\/create$/);
+    expect((await api<unknown[]>('moves')).length).toBe(before);
+  });
+
+  it('switches to French, and still speaks French after a reload', async () => {
+    await page.goto('/moves');
+    await page.getByRole('button', { name: /English/i }).click();
+    await page.getByRole('menuitem', { name: 'Français' }).click();
+    await page.getByRole('menuitem', { name: 'Mouvements' }).waitFor();
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Mouvements' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Organisations' }).waitFor();
+    await screenshot(page, 'moves-list-fr');
+  });
+
+  it('exports the filtered moves list to CSV', async () => {
+    const person = await api('people', { name: 'Export Sample' });
+    const [from, to] = await Promise.all([
+      api('organizations', { name: 'Export From', sector: 'university' }),
+      api('organizations', { name: 'Export To', sector: 'startup' }),
+    ]);
+    const move = (status: string, effectiveOn: string) =>
+      api('moves', {
+        personId: person.id,
+        fromOrganizationId: from.id,
+        toOrganizationId: to.id,
+        roleCategory: 'researcher',
+        datePrecision: 'day',
+        status,
+        effectiveOn,
+      });
+    await move('rumoured', '2024-01-10');
+    await move('rumoured', '2024-02-10');
+    await move('cancelled', '2024-03-10');
+
+    const filter = encodeURIComponent(JSON.stringify({ q: 'export sample', status: 'rumoured' }));
+    await page.goto(`/moves?filter=${filter}`);
+    await page.getByRole('row', { name: /Export Sample/ }).first().waitFor();
+    expect(await bodyRowCount()).toBe(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('id,person,from,to,role,roleCategory,effectiveOn,datePrecision,announcedOn,status,sourceIds,notes');
+    // The filter's rows only (the cancelled move is left out), with names rather than ids.
+    const rows = csv.slice(1).map((line) => line.replace(/^[0-9a-f-]{36},/, '')).sort();
+    expect(rows).toEqual([
+      'Export Sample,Export From,Export To,,researcher,2024-01-10,day,,rumoured,,',
+      'Export Sample,Export From,Export To,,researcher,2024-02-10,day,,rumoured,,',
+    ]);
+  });
+});
