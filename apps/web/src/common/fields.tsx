@@ -7,15 +7,22 @@ import {
   useRecordContext,
 } from 'react-admin';
 
+/** How each of the app's languages writes dates and numbers: English as in Europe (17/11/2023). */
+const FORMAT_LOCALES: Record<string, string> = { en: 'en-GB', fr: 'fr-FR' };
+
+/** The locale to format with: the one chosen in the app, not the browser's. */
+export function useFormatLocale(): string {
+  const [locale] = useLocaleState();
+  return FORMAT_LOCALES[locale] ?? locale;
+}
+
 /** react-admin's DateField formats in the browser's locale; these follow the locale chosen in the app. */
 export function DateField(props: DateFieldProps) {
-  const [locale] = useLocaleState();
-  return <RaDateField locales={locale} {...props} />;
+  return <RaDateField locales={useFormatLocale()} {...props} />;
 }
 
 export function NumberField(props: NumberFieldProps) {
-  const [locale] = useLocaleState();
-  return <RaNumberField locales={locale} {...props} />;
+  return <RaNumberField locales={useFormatLocale()} {...props} />;
 }
 
 const PRECISION_FORMAT: Record<string, Intl.DateTimeFormatOptions> = {
@@ -44,7 +51,7 @@ export function PartialDateField({
   label?: string;
 }) {
   const record = useRecordContext();
-  const [locale] = useLocaleState();
+  const locale = useFormatLocale();
   const value = record?.[source];
   if (!value) return <span>{emptyText}</span>;
   return <span>{formatPartialDate(value, record?.[precisionSource] ?? 'day', locale)}</span>;

@@ -73,7 +73,7 @@ export const en = {
     population: { researchers: 'Researchers', staff: 'Staff', phd_students: 'PhD students' },
     hint: { partialDate: '2023, 2023-11 or 2023-11-17', pasteUrl: 'Type a name, or paste an article’s address' },
     action: { createNamed: 'Create “%{item}”' },
-    page: { timeline: 'Timeline', joined: 'Who joined', left: 'Who left', peopleNow: 'People there now', headcount: 'Headcount', subOrganizations: 'Sub-organizations', supports: 'What this source supports', summary: 'Summary' },
+    page: { moves: 'Moves', targets: 'Headcount targets', observations: 'Observed headcounts', timeline: 'Timeline', joined: 'Who joined', left: 'Who left', peopleNow: 'People there now', headcount: 'Headcount', subOrganizations: 'Sub-organizations', supports: 'What this source supports', summary: 'Summary' },
     message: { notAUrl: 'Paste the article’s address (https://…) to create a source' },
     validation: {
       orcid: 'An ORCID iD such as 0000-0002-1825-0097, with a valid check digit',

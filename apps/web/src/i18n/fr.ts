@@ -73,7 +73,7 @@ export const fr = {
     population: { researchers: 'Chercheurs', staff: 'Personnel', phd_students: 'Doctorants' },
     hint: { partialDate: '2023, 2023-11 ou 2023-11-17', pasteUrl: 'Tapez un nom, ou collez l’adresse d’un article' },
     action: { createNamed: 'Créer « %{item} »' },
-    page: { timeline: 'Parcours', joined: 'Arrivées', left: 'Départs', peopleNow: 'Personnes présentes', headcount: 'Effectifs', subOrganizations: 'Sous-organisations', supports: 'Ce que cette source étaye', summary: 'Résumé' },
+    page: { moves: 'Mouvements', targets: 'Objectifs d’effectif', observations: 'Effectifs observés', timeline: 'Parcours', joined: 'Arrivées', left: 'Départs', peopleNow: 'Personnes présentes', headcount: 'Effectifs', subOrganizations: 'Sous-organisations', supports: 'Ce que cette source étaye', summary: 'Résumé' },
     message: { notAUrl: 'Collez l’adresse de l’article (https://…) pour créer une source' },
     validation: {
       orcid: 'Un identifiant ORCID comme 0000-0002-1825-0097, avec une clé de contrôle valide',

@@ -83,7 +83,7 @@ export function OrganizationShow() {
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="talentflow.page.headcount" path="headcount">
-          <ReferenceManyField label="resources.headcount-targets.name" reference="headcount-targets" target="organizationId" sort={{ field: 'dueBy', order: 'ASC' }}>
+          <ReferenceManyField label="talentflow.page.targets" reference="headcount-targets" target="organizationId" sort={{ field: 'dueBy', order: 'ASC' }}>
             <DataTable rowClick="show" bulkActionButtons={false}>
               <DataTable.NumberCol source="low" />
               <DataTable.NumberCol source="high" />
@@ -95,7 +95,7 @@ export function OrganizationShow() {
               </DataTable.Col>
             </DataTable>
           </ReferenceManyField>
-          <ReferenceManyField label="resources.headcount-observations.name" reference="headcount-observations" target="organizationId" sort={{ field: 'observedOn', order: 'ASC' }}>
+          <ReferenceManyField label="talentflow.page.observations" reference="headcount-observations" target="organizationId" sort={{ field: 'observedOn', order: 'ASC' }}>
             <DataTable rowClick="show" bulkActionButtons={false}>
               <DataTable.Col source="observedOn">
                 <DateField source="observedOn" />

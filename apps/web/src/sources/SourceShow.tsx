@@ -13,7 +13,7 @@ export function SourceShow() {
         <DateField source="publishedOn" emptyText="—" />
         <TextField source="language" emptyText="—" />
         <TextField source="excerpt" emptyText="—" />
-        <ReferenceManyField label="resources.moves.name" reference="moves" target="sourceId" perPage={100}>
+        <ReferenceManyField label="talentflow.page.moves" reference="moves" target="sourceId" perPage={100}>
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="personId" disableSort>
               <ReferenceField source="personId" reference="people" link="show" />
@@ -32,7 +32,7 @@ export function SourceShow() {
             </DataTable.Col>
           </DataTable>
         </ReferenceManyField>
-        <ReferenceManyField label="resources.headcount-targets.name" reference="headcount-targets" target="sourceId">
+        <ReferenceManyField label="talentflow.page.targets" reference="headcount-targets" target="sourceId">
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="organizationId" disableSort>
               <ReferenceField source="organizationId" reference="organizations" />
@@ -41,7 +41,7 @@ export function SourceShow() {
             <DataTable.NumberCol source="high" />
           </DataTable>
         </ReferenceManyField>
-        <ReferenceManyField label="resources.headcount-observations.name" reference="headcount-observations" target="sourceId">
+        <ReferenceManyField label="talentflow.page.observations" reference="headcount-observations" target="sourceId">
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="organizationId" disableSort>
               <ReferenceField source="organizationId" reference="organizations" />
