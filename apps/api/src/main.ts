@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app/app.module';
 import { configureApp } from './app/configure-app';
 import { appConfig } from './config/app.config';
@@ -19,7 +20,7 @@ async function bootstrap() {
   if (!database.url) logger.log(`Embedded PostgreSQL started, its files in ${database.embedded.dir}`);
 
   const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: server.url }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl: server.url }), {
     logger: levels.slice(0, levels.indexOf(logLevel) + 1),
   });
   configureApp(app);

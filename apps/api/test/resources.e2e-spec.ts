@@ -1,3 +1,4 @@
+import { Role } from '@talentflow/domain';
 import { createTestApp, listQuery, TestApp, totalOf } from './support/test-app';
 
 /**
@@ -67,20 +68,37 @@ describe.each([
   });
   afterAll(() => t.close());
 
-  it('creates, reads, updates and deletes a record', async () => {
-    const created = await t.http.post(`/api/${resource}`).send(create(fixtures)).expect(201);
-    expect(created.body).toMatchObject({ ...expected, id: expect.any(String), createdAt: expect.any(String) });
+  it('creates, reads, updates, deletes recoverably, restores whole and purges a record', async () => {
+    const editor = t.as(Role.Editor);
+    const created = await editor.post(`/api/${resource}`).send(create(fixtures)).expect(201);
+    expect(created.body).toMatchObject({ ...expected, id: expect.any(String), createdAt: expect.any(String), version: 1 });
+    const path = `/api/${resource}/${created.body.id}`;
 
-    const read = await t.http.get(`/api/${resource}/${created.body.id}`).expect(200);
+    const read = await t.as(Role.Viewer).get(path).expect(200);
     expect(read.body).toEqual(created.body);
 
-    const updated = await t.http.put(`/api/${resource}/${created.body.id}`).send(update).expect(200);
-    expect(updated.body).toMatchObject({ ...expected, ...update, id: created.body.id });
-    expect((await t.http.get(`/api/${resource}/${created.body.id}`)).body).toEqual(updated.body);
+    const updated = await editor.put(path).send({ ...update, version: created.body.version }).expect(200);
+    expect(updated.body).toMatchObject({ ...expected, ...update, id: created.body.id, version: created.body.version + 1 });
+    expect((await editor.get(path)).body).toEqual(updated.body);
 
-    const deleted = await t.http.delete(`/api/${resource}/${created.body.id}`).expect(200);
+    // Deleted: gone for editors and from lists; an admin still sees it, and restores it as it was.
+    const deleted = await editor.delete(path).expect(200);
     expect(deleted.body.id).toBe(created.body.id);
-    await t.http.get(`/api/${resource}/${created.body.id}`).expect(404);
+    await editor.get(path).expect(404);
+    const listed = async () => (await editor.get(`/api/${resource}${listQuery({ filter: { id: created.body.id } })}`)).body;
+    expect(await listed()).toEqual([]);
+    expect((await t.http.get(path).expect(200)).body.deletedAt).toEqual(expect.any(String));
+    const trash = await t.http.get(`/api/${resource}${listQuery({ filter: { deleted: true } })}`).expect(200);
+    expect(trash.body.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
+    await editor.post(`${path}/restore`).expect(403);
+    const restored = await t.http.post(`${path}/restore`).expect(200);
+    expect(restored.body).toEqual({ ...updated.body, deletedAt: null, updatedAt: expect.any(String), version: expect.any(Number) });
+    expect(await listed()).toHaveLength(1);
+
+    // Purged: gone for good, for admins too.
+    await editor.delete(`${path}/permanent`).expect(403);
+    await t.http.delete(`${path}/permanent`).expect(200);
+    await t.http.get(path).expect(404);
   });
 
   it('lists a sorted page with the total in an exposed Content-Range header, and many by id', async () => {
@@ -107,7 +125,7 @@ describe.each([
 
   it('answers an unknown id with 404 and a malformed one with 400', async () => {
     await t.http.get(`/api/${resource}/00000000-0000-4000-8000-000000000000`).expect(404);
-    await t.http.put(`/api/${resource}/00000000-0000-4000-8000-000000000000`).send(update).expect(404);
+    await t.http.put(`/api/${resource}/00000000-0000-4000-8000-000000000000`).send({ ...update, version: 1 }).expect(404);
     await t.http.delete(`/api/${resource}/00000000-0000-4000-8000-000000000000`).expect(404);
     await t.http.get(`/api/${resource}/not-an-id`).expect(400);
   });

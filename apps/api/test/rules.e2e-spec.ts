@@ -47,7 +47,7 @@ describe('validation and integrity rules', () => {
 
     it('refuses to make an organization its own ancestor', async () => {
       const child = (await post('organizations', { name: 'Child', sector: 'startup', parentId: kyutai }).expect(201)).body.id;
-      const response = await t.http.put(`/api/organizations/${kyutai}`).send({ parentId: child }).expect(400);
+      const response = await t.http.put(`/api/organizations/${kyutai}`).send({ parentId: child, version: 1 }).expect(400);
       expect(response.body.errors.parentId).toMatch(/sub-organizations/);
       expect((await t.http.get(`/api/organizations/${kyutai}`)).body.parentId).toBeNull();
       await t.http.delete(`/api/organizations/${child}`).expect(200);
@@ -120,7 +120,7 @@ describe('validation and integrity rules', () => {
 
     it('refuses an update that would put the same organization on both sides, keeping the move', async () => {
       const created = (await post('moves', move()).expect(201)).body;
-      const response = await t.http.put(`/api/moves/${created.id}`).send({ fromOrganizationId: kyutai }).expect(400);
+      const response = await t.http.put(`/api/moves/${created.id}`).send({ fromOrganizationId: kyutai, version: created.version }).expect(400);
       expect(response.body.errors.toOrganizationId).toMatch(/must differ/);
       expect((await t.http.get(`/api/moves/${created.id}`)).body).toEqual(created);
       await t.http.delete(`/api/moves/${created.id}`).expect(200);
@@ -129,7 +129,7 @@ describe('validation and integrity rules', () => {
     it('keeps only what the date precision says: 2023-11-17 at month precision is 2023-11', async () => {
       const created = await post('moves', move({ effectiveOn: '2023-11-17', datePrecision: 'month' })).expect(201);
       expect(created.body.effectiveOn).toBe('2023-11-01');
-      const yearly = await t.http.put(`/api/moves/${created.body.id}`).send({ datePrecision: 'year' }).expect(200);
+      const yearly = await t.http.put(`/api/moves/${created.body.id}`).send({ datePrecision: 'year', version: created.body.version }).expect(200);
       expect(yearly.body.effectiveOn).toBe('2023-01-01');
       await t.http.delete(`/api/moves/${created.body.id}`).expect(200);
     });
@@ -169,7 +169,7 @@ describe('validation and integrity rules', () => {
       const created = await post('headcount-targets', { organizationId: kyutai, low: 50, high: 40, population: 'researchers' }).expect(400);
       expect(created.body.errors.low).toMatch(/must not be above high \(40\)/);
       const target = (await post('headcount-targets', { organizationId: kyutai, low: 40, high: 50, population: 'researchers' }).expect(201)).body;
-      const updated = await t.http.put(`/api/headcount-targets/${target.id}`).send({ low: 60 }).expect(400);
+      const updated = await t.http.put(`/api/headcount-targets/${target.id}`).send({ low: 60, version: target.version }).expect(400);
       expect(updated.body.errors.low).toMatch(/must not be above high \(50\)/);
       expect((await t.http.get(`/api/headcount-targets/${target.id}`)).body.low).toBe(40);
     });

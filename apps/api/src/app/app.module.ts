@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { appConfig } from '../config/app.config';
+import { authConfig } from '../config/auth.config';
 import { validateEnvironment } from '../config/environment';
 import { typeOrmOptions } from '../database/typeorm-options';
 import { DemoModule } from '../demo/demo.module';
@@ -11,6 +14,7 @@ import { MovesModule } from '../moves/moves.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PeopleModule } from '../people/people.module';
 import { SourcesModule } from '../sources/sources.module';
+import { UsersModule } from '../users/users.module';
 import { WebModule } from '../web/web.module';
 
 @Module({})
@@ -20,8 +24,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, load: [appConfig], validate: validateEnvironment }),
+        ConfigModule.forRoot({ isGlobal: true, load: [appConfig, authConfig], validate: validateEnvironment }),
         TypeOrmModule.forRoot(typeOrmOptions(options.databaseUrl)),
+        AuditModule,
+        AuthModule,
+        UsersModule,
         OrganizationsModule,
         PeopleModule,
         SourcesModule,

@@ -1,17 +1,27 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { authConfig } from '../config/auth.config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ContentRangeInterceptor } from '../common/content-range.interceptor';
 import { DatabaseErrorFilter } from '../common/database-error.filter';
 import { VALIDATION_OPTIONS } from '../common/validation';
 
 /** Everything main.ts sets up around the modules; the HTTP tests call it too, so they test the real app. */
-export function configureApp(app: INestApplication): void {
+export function configureApp(app: NestExpressApplication): void {
+  const auth = app.get<ConfigType<typeof authConfig>>(authConfig.KEY);
+  app.set('trust proxy', auth.trustProxy);
+  app.use(helmet());
+  app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   app.useGlobalInterceptors(new ContentRangeInterceptor());
   app.useGlobalFilters(new DatabaseErrorFilter());
+  // The web app is served from the same origin; other origins only from the configured allow-list.
   // react-admin reads the list totals from Content-Range, which browsers hide unless exposed.
-  app.enableCors({ exposedHeaders: ['Content-Range'] });
+  app.enableCors({ origin: auth.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'] });
 
   const document = SwaggerModule.createDocument(
     app,

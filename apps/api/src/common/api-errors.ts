@@ -6,6 +6,8 @@ export interface ApiErrorBody {
   statusCode: number;
   message: string;
   errors?: Record<string, string>;
+  /** With a 409 for a stale version: the record as it now stands. */
+  current?: object;
 }
 
 function summary(errors: Record<string, string>): string {
@@ -18,8 +20,9 @@ export function invalid(errors: Record<string, string>): BadRequestException {
   return new BadRequestException({ statusCode: 400, message: `Invalid input. ${summary(errors)}`, errors });
 }
 
-export function conflict(message: string, errors?: Record<string, string>): ConflictException {
-  return new ConflictException({ statusCode: 409, message, errors });
+/** 409; `current`, when given, is the record as it now stands, for the client to show. */
+export function conflict(message: string, errors?: Record<string, string>, current?: object): ConflictException {
+  return new ConflictException({ statusCode: 409, message, errors, current });
 }
 
 export function notFound(resource: string, id: string): NotFoundException {

@@ -1,7 +1,10 @@
-import { Body, Delete, Get, Param, ParseUUIDPipe, Post, Put, Query, Type, ValidationPipe } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Type, ValidationPipe } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { StoredRecord } from './entity-base';
+import { Role } from '@talentflow/domain';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import type { Actor } from '../auth/actor';
 import { CrudService } from './crud.service';
+import { RecoverableRecord } from './entity-base';
 import { ListQueryDto } from './list-query';
 import { VALIDATION_OPTIONS } from './validation';
 
@@ -13,11 +16,13 @@ interface CrudControllerOptions<CreateDto, UpdateDto> {
 }
 
 /**
- * The five routes of react-admin's simple REST dialect, the same for every resource:
- * `GET /R` (sort, range, filter → Content-Range), `GET /R/:id`, `POST /R`, `PUT /R/:id`, `DELETE /R/:id`.
+ * The routes of react-admin's simple REST dialect, the same for every resource, each with its rule:
+ * viewers read (`GET /R` with sort, range, filter → Content-Range; `GET /R/:id`), editors write
+ * (`POST /R`, `PUT /R/:id` with the version it is based on, `DELETE /R/:id` recoverably), admins
+ * restore (`POST /R/:id/restore`) and delete for good (`DELETE /R/:id/permanent`).
  * A resource's controller extends the class this returns and adds its @Controller path.
  */
-export function CrudController<E extends StoredRecord, CreateDto extends object, UpdateDto extends object>(
+export function CrudController<E extends RecoverableRecord, CreateDto extends object, UpdateDto extends { version: number }>(
   options: CrudControllerOptions<CreateDto, UpdateDto>,
 ) {
   // A generic parameter's type is erased, so each body names its DTO class for validation.
@@ -27,37 +32,57 @@ export function CrudController<E extends StoredRecord, CreateDto extends object,
   abstract class ResourceController {
     protected constructor(protected readonly service: CrudService<E, CreateDto, UpdateDto>) {}
 
+    @Allow(Role.Viewer)
     @Get()
     @ApiOperation({ summary: `List ${options.noun} records: sort, range and filter as JSON; the total is in Content-Range` })
-    list(@Query() query: ListQueryDto) {
-      return this.service.list(query);
+    list(@Query() query: ListQueryDto, @CurrentActor() actor: Actor) {
+      return this.service.list(query, actor);
     }
 
+    @Allow(Role.Viewer)
     @Get(':id')
     @ApiOperation({ summary: `Read one ${options.noun}` })
-    findOne(@Param('id', ParseUUIDPipe) id: string) {
-      return this.service.findOne(id);
+    findOne(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+      return this.service.findOne(id, actor);
     }
 
+    @Allow(Role.Editor)
     @Post()
     @ApiOperation({ summary: `Create a ${options.noun}` })
     @ApiBody({ type: options.create })
-    create(@Body(validateCreate) dto: CreateDto) {
-      return this.service.create(dto);
+    create(@Body(validateCreate) dto: CreateDto, @CurrentActor() actor: Actor) {
+      return this.service.create(dto, actor);
     }
 
+    @Allow(Role.Editor)
     @Put(':id')
-    @ApiOperation({ summary: `Change some or all fields of a ${options.noun}` })
+    @ApiOperation({ summary: `Change some or all fields of a ${options.noun}; 409 if its version is not the one given` })
     @ApiBody({ type: options.update })
-    update(@Param('id', ParseUUIDPipe) id: string, @Body(validateUpdate) dto: UpdateDto) {
-      return this.service.update(id, dto);
+    update(@Param('id', ParseUUIDPipe) id: string, @Body(validateUpdate) dto: UpdateDto, @CurrentActor() actor: Actor) {
+      return this.service.update(id, dto, actor);
     }
 
+    @Allow(Role.Editor)
     @Delete(':id')
-    @ApiOperation({ summary: `Delete a ${options.noun}; 409 while other records still point to it` })
+    @ApiOperation({ summary: `Delete a ${options.noun} recoverably; 409 while other records still point to it` })
     @ApiOkResponse({ description: 'The deleted record' })
-    remove(@Param('id', ParseUUIDPipe) id: string) {
-      return this.service.remove(id);
+    remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+      return this.service.remove(id, actor);
+    }
+
+    @Allow(Role.Admin)
+    @Post(':id/restore')
+    @HttpCode(200)
+    @ApiOperation({ summary: `Restore a deleted ${options.noun}` })
+    restore(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+      return this.service.restore(id, actor);
+    }
+
+    @Allow(Role.Admin)
+    @Delete(':id/permanent')
+    @ApiOperation({ summary: `Delete a ${options.noun} for good; 409 while any record points to it` })
+    purge(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+      return this.service.purge(id, actor);
     }
   }
   return ResourceController;

@@ -1,48 +1,159 @@
-import { DeepPartial, FindOptionsWhere, Repository } from 'typeorm';
-import { invalid, notFound } from './api-errors';
-import { StoredRecord } from './entity-base';
+import { AuditAction, hasRole, Role } from '@talentflow/domain';
+import { DataSource, DeepPartial, EntityManager, EntityTarget, FindOptionsWhere, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { conflict, invalid, notFound } from './api-errors';
+import { changesBetween, snapshot } from './changes';
+import { RecoverableRecord } from './entity-base';
 import { findPage, ListQueryDto, ListSpec, Page } from './list-query';
+import { REFERENCES } from './references';
+
+/** What every write names besides its fields: the version it was based on. */
+interface Versioned {
+  version: number;
+}
 
 /**
- * What every resource's service does the same way: list a page, read, create, update, delete.
- * A resource adds its list spec, and where it has them, its rules across fields (`ruleErrors`)
- * and the translation of its DTO into entity fields (`toEntityFields`, e.g. source ids → sources).
+ * What every resource's service does the same way: list a page, read, create, update, delete
+ * (recoverably), restore and purge, each write in one transaction with its audit entry. A resource
+ * adds its list spec and, where it has them, rules across fields (`ruleErrors`) and the translation
+ * of its DTO into entity fields (`toEntityFields`, e.g. source ids → sources).
  */
-export abstract class CrudService<E extends StoredRecord, CreateDto extends object, UpdateDto extends object> {
+export abstract class CrudService<E extends RecoverableRecord, CreateDto extends object, UpdateDto extends Versioned> {
   protected abstract readonly resource: string;
   protected abstract readonly listSpec: ListSpec;
 
-  protected constructor(protected readonly repository: Repository<E>) {}
+  protected constructor(
+    protected readonly repository: Repository<E>,
+    protected readonly dataSource: DataSource,
+    protected readonly audit: AuditService,
+  ) {}
 
-  list(query: ListQueryDto): Promise<Page<E>> {
-    return findPage(this.repository.createQueryBuilder(this.repository.metadata.tableName), query, this.listSpec);
+  private get entity(): EntityTarget<E> {
+    return this.repository.target;
   }
 
-  async findOne(id: string): Promise<E> {
-    const entity = await this.repository.findOneBy({ id } as FindOptionsWhere<E>);
+  private get table(): string {
+    return this.repository.metadata.tableName;
+  }
+
+  /** `filter={"deleted":true}` lists the deleted records instead: admins only. */
+  list(query: ListQueryDto, actor: Actor): Promise<Page<E>> {
+    return findPage(this.repository.createQueryBuilder(this.table), query, this.listSpec, {
+      deleted: hasRole(actor.role, Role.Admin),
+    });
+  }
+
+  /** A deleted record is found for admins only (to look at it before restoring it). */
+  async findOne(id: string, actor?: Actor, manager: EntityManager = this.repository.manager): Promise<E> {
+    const entity = await manager.findOne(this.entity, {
+      where: { id } as FindOptionsWhere<E>,
+      withDeleted: actor ? hasRole(actor.role, Role.Admin) : false,
+    });
     if (!entity) throw notFound(this.resource, id);
     return entity;
   }
 
-  async create(dto: CreateDto): Promise<E> {
-    const entity = this.repository.create((await this.toEntityFields(dto)) as DeepPartial<E>);
-    await this.assertRules(entity);
-    const saved = await this.repository.save(entity);
-    return this.findOne(saved.id);
+  async create(dto: CreateDto, actor: Actor): Promise<E> {
+    const fields = await this.toEntityFields(dto);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const entity = manager.create(this.entity, fields as DeepPartial<E>);
+      await this.assertRules(entity);
+      const saved = await manager.save(this.entity, entity);
+      await this.record(manager, actor, AuditAction.Create, saved.id, {}, saved);
+      return saved.id;
+    });
+    return this.findOne(id, actor);
   }
 
-  async update(id: string, dto: UpdateDto): Promise<E> {
-    const entity = await this.findOne(id);
-    this.repository.merge(entity, (await this.toEntityFields(dto)) as DeepPartial<E>);
-    await this.assertRules(entity);
-    await this.repository.save(entity);
-    return this.findOne(id);
+  async update(id: string, { version, ...dto }: UpdateDto, actor: Actor): Promise<E> {
+    const fields = await this.toEntityFields(dto as unknown as UpdateDto);
+    await this.dataSource.transaction(async (manager) => {
+      const entity = await this.lockForWrite(manager, id, version);
+      const before = snapshot(entity);
+      manager.merge(this.entity, entity, fields as DeepPartial<E>);
+      await this.assertRules(entity);
+      await manager.save(this.entity, entity);
+      await this.record(manager, actor, AuditAction.Update, id, before, entity);
+    });
+    return this.findOne(id, actor);
   }
 
-  async remove(id: string): Promise<E> {
-    const entity = await this.findOne(id);
-    await this.repository.delete(id);
+  /** Hides the record from lists and reads; refused while live records point at it. */
+  async remove(id: string, actor: Actor): Promise<E> {
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await this.findOne(id, undefined, manager);
+      await this.assertNotReferenced(manager, id);
+      await manager.softDelete(this.entity, id);
+      await this.record(manager, actor, AuditAction.Delete, id, entity, {});
+      return entity;
+    });
+  }
+
+  /** Brings a deleted record back as it was; refused while it points at a record still deleted. */
+  async restore(id: string, actor: Actor): Promise<E> {
+    await this.dataSource.transaction(async (manager) => {
+      const entity = await this.findOne(id, actor, manager);
+      if (!entity.deletedAt) throw conflict(`This record in ${this.resource} is not deleted`);
+      for (const reference of REFERENCES.filter((r) => r.table === this.table)) {
+        const target = (entity as unknown as Record<string, string | null>)[reference.field];
+        if (!target) continue;
+        const [{ deleted }] = await manager.query(`SELECT deleted_at IS NOT NULL AS deleted FROM ${reference.target} WHERE id = $1`, [target]);
+        if (deleted) throw conflict(`Restore the record it points to first: ${reference.field} is deleted`, { [reference.field]: 'is deleted' });
+      }
+      await manager.restore(this.entity, id);
+      await this.record(manager, actor, AuditAction.Restore, id, {}, entity);
+    });
+    return this.findOne(id, actor);
+  }
+
+  /** Deletes for good (admins); PostgreSQL refuses, with 409, while any record points at it. */
+  async purge(id: string, actor: Actor): Promise<E> {
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await this.findOne(id, actor, manager);
+      await manager.delete(this.entity, id);
+      await this.record(manager, actor, AuditAction.Purge, id, entity, {});
+      return entity;
+    });
+  }
+
+  /** The record, locked for this transaction, if `version` is still its version; else 409 with the current one. */
+  protected async lockForWrite(manager: EntityManager, id: string, version: number): Promise<E> {
+    const entity = await manager.findOne(this.entity, {
+      where: { id } as FindOptionsWhere<E>,
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!entity) throw notFound(this.resource, id);
+    if (entity.version !== version) {
+      throw conflict(
+        'Someone else changed this record since you opened it: here it is as it now stands',
+        { version: `is now ${entity.version}, not ${version}` },
+        entity,
+      );
+    }
     return entity;
+  }
+
+  protected async record(manager: EntityManager, actor: Actor, action: AuditAction, id: string, before: object, after: object) {
+    await this.audit.record(manager, {
+      actor,
+      action,
+      resource: this.resource,
+      recordId: id,
+      changes: changesBetween(snapshot(before), snapshot(after)),
+    });
+  }
+
+  private async assertNotReferenced(manager: EntityManager, id: string): Promise<void> {
+    for (const reference of REFERENCES.filter((r) => r.target === this.table)) {
+      const [{ count }] = await manager.query(
+        `SELECT count(*)::int AS count FROM ${reference.table} WHERE ${reference.column} = $1 AND deleted_at IS NULL`,
+        [id],
+      );
+      if (count > 0) {
+        throw conflict(`This record is still referenced from ${reference.table} (${count}): repoint or delete those first`);
+      }
+    }
   }
 
   /** DTO fields → entity fields; the default copies them as they are. */

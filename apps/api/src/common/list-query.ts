@@ -1,3 +1,4 @@
+import { ForbiddenException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { isIsoCalendarDate } from '@talentflow/domain';
 import { IsOptional, IsString } from 'class-validator';
@@ -65,7 +66,14 @@ function parseJson(raw: string | undefined, field: string): unknown {
   }
 }
 
-export function parseListQuery(query: ListQueryDto, spec: ListSpec): ParsedListQuery {
+/** For recoverable records: whether this caller may list the deleted ones (`filter={"deleted":true}`). */
+export interface RecoverableListOptions {
+  deleted: boolean;
+}
+
+const BUILT_IN_FILTERS = ['id', 'deleted'];
+
+export function parseListQuery(query: ListQueryDto, spec: ListSpec, recoverable?: RecoverableListOptions): ParsedListQuery {
   const sort = parseJson(query.sort, 'sort') ?? spec.defaultSort;
   if (
     !Array.isArray(sort) ||
@@ -98,10 +106,11 @@ export function parseListQuery(query: ListQueryDto, spec: ListSpec): ParsedListQ
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
     throw invalid({ filter: 'must be a JSON object' });
   }
-  const unknown = Object.keys(filter).filter((key) => key !== 'id' && !(key in spec.filters));
+  const builtIn = recoverable ? BUILT_IN_FILTERS : ['id'];
+  const unknown = Object.keys(filter).filter((key) => !builtIn.includes(key) && !(key in spec.filters));
   if (unknown.length > 0) {
     throw invalid({
-      [`filter.${unknown[0]}`]: `is not a filter here; filters: ${['id', ...Object.keys(spec.filters)].join(', ')}`,
+      [`filter.${unknown[0]}`]: `is not a filter here; filters: ${[...builtIn, ...Object.keys(spec.filters)].join(', ')}`,
     });
   }
 
@@ -118,11 +127,18 @@ export async function findPage<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   query: ListQueryDto,
   spec: ListSpec,
+  recoverable?: RecoverableListOptions,
 ): Promise<Page<T>> {
-  const { sort, start, end, filter } = parseListQuery(query, spec);
+  const { sort, start, end, filter } = parseListQuery(query, spec, recoverable);
   const alias = qb.alias;
+  if (filter.deleted === true) {
+    if (!recoverable?.deleted) {
+      throw new ForbiddenException({ statusCode: 403, message: 'Only admins list deleted records' });
+    }
+    qb.withDeleted().andWhere(`${alias}.deleted_at IS NOT NULL`);
+  }
   for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === null || value === '') continue;
+    if (key === 'deleted' || value === undefined || value === null || value === '') continue;
     const apply = key === 'id' ? byId(`${alias}.id`) : spec.filters[key];
     apply(qb as unknown as SelectQueryBuilder<ObjectLiteral>, value, `f_${key.replace(/\W/g, '_')}`);
   }

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { existsSync } from 'node:fs';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
@@ -47,11 +47,59 @@ export class Environment {
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** How long a sign-in lasts. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
+  SESSION_TTL_HOURS = 12;
+
+  /** Send the session cookie over HTTPS only; on by default in production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  COOKIE_SECURE?: boolean;
+
+  /** Other origins allowed to call the API with credentials, comma-separated (same origin needs none). */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  /** Read once, at a start that finds no user: the first admin's sign-in. */
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must have at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Failed sign-ins allowed per account, then per address, within 15 minutes before a pause. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ADDRESS = 20;
+
+  /** Behind a reverse proxy: how many proxies to trust for the client's address (Express "trust proxy"). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  TRUST_PROXY = 0;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const environment = plainToInstance(Environment, raw, { exposeDefaultValues: true });
   const errors = validateSync(environment, { skipMissingProperties: false });
+  if (environment.NODE_ENV === 'production' && environment.DEMO_DATA && raw.DEMO_DATA === undefined) {
+    // The demo (its data and its accounts with known passwords) never starts in production by default.
+    environment.DEMO_DATA = false;
+  }
   if (errors.length > 0) {
     const lines = errors.flatMap((error) => Object.values(error.constraints ?? {}));
     throw new Error(`Invalid configuration:\n- ${lines.join('\n- ')}`);

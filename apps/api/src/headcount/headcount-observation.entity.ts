@@ -1,13 +1,13 @@
 import { Population } from '@talentflow/domain';
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, RelationId } from 'typeorm';
-import { StoredRecord } from '../common/entity-base';
+import { RecoverableRecord } from '../common/entity-base';
 import { Organization } from '../organizations/organization.entity';
 import { Source } from '../sources/source.entity';
 
 /** A headcount someone reported on a given day: "Kyutai has 12 researchers" on 2024-06-01. */
 @Entity({ name: 'headcount_observations' })
 @Check('ck_headcount_observations_count_not_negative', 'count >= 0')
-export class HeadcountObservation extends StoredRecord {
+export class HeadcountObservation extends RecoverableRecord {
   @Index('ix_headcount_observations_organization_id')
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;

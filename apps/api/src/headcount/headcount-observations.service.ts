@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { AuditService } from '../audit/audit.service';
 import { POPULATIONS } from '@talentflow/domain';
-import { DeepPartial, Repository } from 'typeorm';
+import { DataSource, DeepPartial, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
 import { byDate, byId, byValue, citing, ListSpec } from '../common/list-query';
 import { SourcesService } from '../sources/sources.service';
@@ -37,9 +38,11 @@ export class HeadcountObservationsService extends CrudService<
 
   constructor(
     @InjectRepository(HeadcountObservation) repository: Repository<HeadcountObservation>,
+    @InjectDataSource() dataSource: DataSource,
+    audit: AuditService,
     private readonly sources: SourcesService,
   ) {
-    super(repository);
+    super(repository, dataSource, audit);
   }
 
   protected override toEntityFields(dto: CreateHeadcountObservationDto | UpdateHeadcountObservationDto): Promise<DeepPartial<HeadcountObservation>> {

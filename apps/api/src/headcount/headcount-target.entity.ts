@@ -1,13 +1,13 @@
 import { Population } from '@talentflow/domain';
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, RelationId } from 'typeorm';
-import { StoredRecord } from '../common/entity-base';
+import { RecoverableRecord } from '../common/entity-base';
 import { Organization } from '../organizations/organization.entity';
 import { Source } from '../sources/source.entity';
 
 /** What an organisation says it will reach: "40 to 50 researchers", "about 30 researchers by 2025". */
 @Entity({ name: 'headcount_targets' })
 @Check('ck_headcount_targets_low_not_above_high', 'low >= 0 AND low <= high')
-export class HeadcountTarget extends StoredRecord {
+export class HeadcountTarget extends RecoverableRecord {
   @Index('ix_headcount_targets_organization_id')
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;

@@ -1,6 +1,6 @@
 import { DatePrecision, MoveStatus, RoleCategory } from '@talentflow/domain';
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, RelationId } from 'typeorm';
-import { StoredRecord } from '../common/entity-base';
+import { RecoverableRecord } from '../common/entity-base';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../people/person.entity';
 import { Source } from '../sources/source.entity';
@@ -9,7 +9,7 @@ import { Source } from '../sources/source.entity';
 @Entity({ name: 'moves' })
 @Check('ck_moves_has_an_organization', 'from_organization_id IS NOT NULL OR to_organization_id IS NOT NULL')
 @Check('ck_moves_distinct_organizations', 'from_organization_id IS DISTINCT FROM to_organization_id')
-export class Move extends StoredRecord {
+export class Move extends RecoverableRecord {
   @Index('ix_moves_person_id')
   @Column({ name: 'person_id', type: 'uuid' })
   personId: string;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { AuditService } from '../audit/audit.service';
 import { DatePrecision, MOVE_STATUSES, ROLE_CATEGORIES } from '@talentflow/domain';
-import { DeepPartial, Repository } from 'typeorm';
+import { DataSource, DeepPartial, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
 import { byDate, byId, byValue, citing, ListSpec, search, uuidList } from '../common/list-query';
 import { SourcesService } from '../sources/sources.service';
@@ -55,9 +56,11 @@ export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto
 
   constructor(
     @InjectRepository(Move) repository: Repository<Move>,
+    @InjectDataSource() dataSource: DataSource,
+    audit: AuditService,
     private readonly sources: SourcesService,
   ) {
-    super(repository);
+    super(repository, dataSource, audit);
   }
 
   protected override toEntityFields(dto: CreateMoveDto | UpdateMoveDto): Promise<DeepPartial<Move>> {

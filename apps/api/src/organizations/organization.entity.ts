@@ -1,10 +1,10 @@
 import { Sector } from '@talentflow/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { StoredRecord } from '../common/entity-base';
+import { RecoverableRecord } from '../common/entity-base';
 
 @Entity({ name: 'organizations' })
 @Check('ck_organizations_not_own_parent', 'parent_id IS NULL OR parent_id <> id')
-export class Organization extends StoredRecord {
+export class Organization extends RecoverableRecord {
   @Column({ type: 'text' })
   name: string;
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { AuditService } from '../audit/audit.service';
 import { SECTORS } from '@talentflow/domain';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
 import { byId, byValue, ListSpec, search } from '../common/list-query';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
@@ -37,8 +38,12 @@ export class OrganizationsService extends CrudService<Organization, CreateOrgani
     },
   };
 
-  constructor(@InjectRepository(Organization) repository: Repository<Organization>) {
-    super(repository);
+  constructor(
+    @InjectRepository(Organization) repository: Repository<Organization>,
+    @InjectDataSource() dataSource: DataSource,
+    audit: AuditService,
+  ) {
+    super(repository, dataSource, audit);
   }
 
   /** An organisation cannot be its own parent, nor the parent of one of its ancestors. */

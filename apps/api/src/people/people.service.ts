@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DataSource, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
 import { byArrayElement, byValue, ListSpec, search, uuidList } from '../common/list-query';
 import { CreatePersonDto } from './dto/create-person.dto';
@@ -19,7 +20,7 @@ export class PeopleService extends CrudService<Person, CreatePersonDto, UpdatePe
     },
     defaultSort: ['name', 'ASC'],
     filters: {
-      q: search('people.name'),
+      q: search('people.name', "array_to_string(people.aliases, ' ')"),
       orcid: byValue('people.orcid', 'orcid'),
       field: byArrayElement('people.fields', 'field'),
       /**
@@ -36,7 +37,11 @@ export class PeopleService extends CrudService<Person, CreatePersonDto, UpdatePe
     },
   };
 
-  constructor(@InjectRepository(Person) repository: Repository<Person>) {
-    super(repository);
+  constructor(
+    @InjectRepository(Person) repository: Repository<Person>,
+    @InjectDataSource() dataSource: DataSource,
+    audit: AuditService,
+  ) {
+    super(repository, dataSource, audit);
   }
 }

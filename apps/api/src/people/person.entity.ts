@@ -1,10 +1,14 @@
 import { Column, Entity, Index } from 'typeorm';
-import { StoredRecord } from '../common/entity-base';
+import { RecoverableRecord } from '../common/entity-base';
 
 @Entity({ name: 'people' })
-export class Person extends StoredRecord {
+export class Person extends RecoverableRecord {
   @Column({ type: 'text' })
   name: string;
+
+  /** Other spellings of the name, e.g. "Herve Jegou", or a merged duplicate's name. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  aliases: string[];
 
   @Index('uq_people_orcid', { unique: true })
   @Column({ type: 'text', nullable: true })

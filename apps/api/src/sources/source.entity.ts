@@ -1,9 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
-import { StoredRecord } from '../common/entity-base';
+import { RecoverableRecord } from '../common/entity-base';
 
 /** The evidence: an article, a press release, a page that says a move or a target happened. */
 @Entity({ name: 'sources' })
-export class Source extends StoredRecord {
+export class Source extends RecoverableRecord {
   @Index('uq_sources_url', { unique: true })
   @Column({ type: 'text' })
   url: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DataSource, In, Repository } from 'typeorm';
 import { invalid } from '../common/api-errors';
 import { CrudService } from '../common/crud.service';
 import { byDate, byValue, ListSpec, search } from '../common/list-query';
@@ -31,8 +32,12 @@ export class SourcesService extends CrudService<Source, CreateSourceDto, UpdateS
     },
   };
 
-  constructor(@InjectRepository(Source) repository: Repository<Source>) {
-    super(repository);
+  constructor(
+    @InjectRepository(Source) repository: Repository<Source>,
+    @InjectDataSource() dataSource: DataSource,
+    audit: AuditService,
+  ) {
+    super(repository, dataSource, audit);
   }
 
   /**

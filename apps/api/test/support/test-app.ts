@@ -1,18 +1,29 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Role, ROLES } from '@talentflow/domain';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../src/app/app.module';
 import { configureApp } from '../../src/app/configure-app';
+import { UsersService } from '../../src/users/users.service';
 
 export interface TestApp {
   app: INestApplication;
+  /** Signed in as an admin: may do everything. */
   http: TestAgent;
+  /** Signed in with the given role. */
+  as(role: Role): TestAgent;
+  /** Nobody signed in. */
+  anonymous: TestAgent;
   databaseUrl: string;
   close(): Promise<void>;
 }
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+export const emailOf = (role: Role) => `${role}@test.talentflow.org`;
 
 async function onServer<T>(run: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
@@ -38,13 +49,23 @@ export async function createTestApp(options: { demoData?: boolean } = {}): Promi
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ databaseUrl: url.toString() })],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] });
   configureApp(app);
   await app.init();
 
+  const server = app.getHttpServer();
+  const agents = {} as Record<Role, TestAgent>;
+  for (const role of ROLES) {
+    await app.get(UsersService).create({ email: emailOf(role), displayName: `Test ${role}`, role, password: TEST_PASSWORD }, null);
+    agents[role] = request.agent(server);
+    await agents[role].post('/api/auth/login').send({ email: emailOf(role), password: TEST_PASSWORD }).expect(200);
+  }
+
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: agents[Role.Admin],
+    as: (role) => agents[role],
+    anonymous: request(server),
     databaseUrl: url.toString(),
     close: async () => {
       await app.close();

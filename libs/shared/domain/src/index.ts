@@ -1,3 +1,4 @@
 export * from './lib/enums';
 export * from './lib/records';
 export * from './lib/identifiers';
+export * from './lib/roles';

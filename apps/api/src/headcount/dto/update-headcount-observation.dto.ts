@@ -1,4 +1,6 @@
-import { PartialType } from '@nestjs/swagger';
+import { IntersectionType, PartialType } from '@nestjs/swagger';
+import { VersionDto } from '../../common/version.dto';
 import { CreateHeadcountObservationDto } from './create-headcount-observation.dto';
 
-export class UpdateHeadcountObservationDto extends PartialType(CreateHeadcountObservationDto) {}
+/** Any fields to change, and the version they are based on. */
+export class UpdateHeadcountObservationDto extends IntersectionType(PartialType(CreateHeadcountObservationDto), VersionDto) {}

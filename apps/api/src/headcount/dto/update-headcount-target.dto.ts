@@ -1,4 +1,6 @@
-import { PartialType } from '@nestjs/swagger';
+import { IntersectionType, PartialType } from '@nestjs/swagger';
+import { VersionDto } from '../../common/version.dto';
 import { CreateHeadcountTargetDto } from './create-headcount-target.dto';
 
-export class UpdateHeadcountTargetDto extends PartialType(CreateHeadcountTargetDto) {}
+/** Any fields to change, and the version they are based on. */
+export class UpdateHeadcountTargetDto extends IntersectionType(PartialType(CreateHeadcountTargetDto), VersionDto) {}

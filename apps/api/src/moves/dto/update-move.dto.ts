@@ -1,4 +1,6 @@
-import { PartialType } from '@nestjs/swagger';
+import { IntersectionType, PartialType } from '@nestjs/swagger';
+import { VersionDto } from '../../common/version.dto';
 import { CreateMoveDto } from './create-move.dto';
 
-export class UpdateMoveDto extends PartialType(CreateMoveDto) {}
+/** Any fields to change, and the version they are based on. */
+export class UpdateMoveDto extends IntersectionType(PartialType(CreateMoveDto), VersionDto) {}

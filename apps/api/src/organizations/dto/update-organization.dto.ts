@@ -1,4 +1,6 @@
-import { PartialType } from '@nestjs/swagger';
+import { IntersectionType, PartialType } from '@nestjs/swagger';
+import { VersionDto } from '../../common/version.dto';
 import { CreateOrganizationDto } from './create-organization.dto';
 
-export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+/** Any fields to change, and the version they are based on. */
+export class UpdateOrganizationDto extends IntersectionType(PartialType(CreateOrganizationDto), VersionDto) {}

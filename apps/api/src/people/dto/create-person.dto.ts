@@ -9,6 +9,13 @@ export class CreatePersonDto implements PersonInput {
   @MaxLength(300)
   name: string;
 
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  aliases?: string[];
+
   /** ORCID iD, e.g. 0000-0002-1825-0097; its check digit is verified. */
   @IsOptional()
   @IsOrcid()

@@ -1,4 +1,6 @@
-import { PartialType } from '@nestjs/swagger';
+import { IntersectionType, PartialType } from '@nestjs/swagger';
+import { VersionDto } from '../../common/version.dto';
 import { CreatePersonDto } from './create-person.dto';
 
-export class UpdatePersonDto extends PartialType(CreatePersonDto) {}
+/** Any fields to change, and the version they are based on. */
+export class UpdatePersonDto extends IntersectionType(PartialType(CreatePersonDto), VersionDto) {}

@@ -1,4 +1,6 @@
-import { PartialType } from '@nestjs/swagger';
+import { IntersectionType, PartialType } from '@nestjs/swagger';
+import { VersionDto } from '../../common/version.dto';
 import { CreateSourceDto } from './create-source.dto';
 
-export class UpdateSourceDto extends PartialType(CreateSourceDto) {}
+/** Any fields to change, and the version they are based on. */
+export class UpdateSourceDto extends IntersectionType(PartialType(CreateSourceDto), VersionDto) {}

@@ -1,4 +1,5 @@
 import { DatePrecision, MoveStatus, Population, RoleCategory, Sector } from './enums';
+import { Role } from './roles';
 
 /** Dates travel as ISO calendar dates, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -19,6 +20,8 @@ export interface OrganizationInput {
 
 export interface PersonInput {
   name: string;
+  /** Other spellings of the name, e.g. kept from a merged duplicate. */
+  aliases?: string[];
   orcid?: string | null;
   wikidataId?: string | null;
   homepage?: string | null;
@@ -71,6 +74,10 @@ interface Stored {
   id: string;
   createdAt: string;
   updatedAt: string;
+  /** Increases with each write; an update must name the version it was based on. */
+  version: number;
+  /** Set when the record was deleted (recoverably); only admins see such records. */
+  deletedAt: string | null;
 }
 
 export type Organization = Stored & Required<OrganizationInput>;
@@ -79,6 +86,15 @@ export type Source = Stored & Required<SourceInput>;
 export type Move = Stored & Required<MoveInput>;
 export type HeadcountTarget = Stored & Required<HeadcountTargetInput>;
 export type HeadcountObservation = Stored & Required<HeadcountObservationInput>;
+
+export interface UserInput {
+  email: string;
+  displayName: string;
+  role: Role;
+  disabled?: boolean;
+}
+
+export type User = Stored & Required<UserInput>;
 
 /** The names of the REST resources, shared by the API's routes and the web app's <Resource>s. */
 export const RESOURCES = [

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CookieOptions, Request } from 'express';
+import { createHash, randomBytes } from 'node:crypto';
+import { LessThan, Repository } from 'typeorm';
+import { authConfig } from '../config/auth.config';
+import { User } from '../users/user.entity';
+import type { Actor } from './actor';
+import { Session } from './session.entity';
+
+export const SESSION_COOKIE = 'tf_session';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+  ) {}
+
+  /** Opens a session and returns the token for the cookie. */
+  async open(userId: string): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await this.sessions.insert({
+      tokenHash: hashToken(token),
+      userId,
+      expiresAt: new Date(Date.now() + this.config.sessionTtlHours * 3600_000),
+    });
+    // Sweep expired sessions now and then rather than on a timer: every process may do it.
+    if (Math.random() < 0.05) await this.sessions.delete({ expiresAt: LessThan(new Date()) });
+    return token;
+  }
+
+  async close(request: Request): Promise<void> {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (token) await this.sessions.delete({ tokenHash: hashToken(token) });
+  }
+
+  async closeAllOf(userId: string): Promise<void> {
+    await this.sessions.delete({ userId });
+  }
+
+  /** The signed-in, enabled user behind the request's cookie, if its session is still open. */
+  async actorFor(request: Request): Promise<Actor | undefined> {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (typeof token !== 'string' || token.length === 0) return undefined;
+    const session = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.token_hash = :hash', { hash: hashToken(token) })
+      .andWhere('session.expires_at > now()')
+      .andWhere('NOT user.disabled')
+      .getOne();
+    const user: User | undefined = session?.user;
+    return user ? { id: user.id, email: user.email, displayName: user.displayName, role: user.role } : undefined;
+  }
+
+  cookieOptions(): CookieOptions {
+    return {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.cookieSecure,
+      path: '/',
+      maxAge: this.config.sessionTtlHours * 3600_000,
+    };
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { AuditAction, Role, ROLES } from '@talentflow/domain';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { hashPassword } from '../auth/passwords';
+import { SessionsService } from '../auth/sessions.service';
+import { conflict, notFound } from '../common/api-errors';
+import { changesBetween, snapshot } from '../common/changes';
+import { byValue, findPage, ListQueryDto, ListSpec, Page, search } from '../common/list-query';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+  private readonly listSpec: ListSpec = {
+    sortable: { email: 'users.email', displayName: 'users.displayName', role: 'users.role', createdAt: 'users.createdAt' },
+    defaultSort: ['email', 'ASC'],
+    filters: {
+      q: search('users.email', 'users.display_name'),
+      role: byValue('users.role', 'role', ROLES),
+      disabled: (qb, value, param) => qb.andWhere(`users.disabled = :${param}`, { [param]: value === true || value === 'true' }),
+    },
+  };
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  list(query: ListQueryDto): Promise<Page<User>> {
+    return findPage(this.users.createQueryBuilder('users'), query, this.listSpec);
+  }
+
+  async findOne(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw notFound('users', id);
+    return user;
+  }
+
+  /** With the password hash, for signing in only. */
+  findForSignIn(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  async create({ password, ...fields }: CreateUserDto, actor: Actor | null): Promise<User> {
+    const passwordHash = await hashPassword(password);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const user = await manager.save(User, manager.create(User, { ...fields, passwordHash }));
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.Create,
+        resource: 'users',
+        recordId: user.id,
+        changes: changesBetween({}, snapshot(user)),
+      });
+      return user.id;
+    });
+    return this.findOne(id);
+  }
+
+  async update(id: string, { version, password, ...fields }: UpdateUserDto, actor: Actor): Promise<User> {
+    const passwordHash = password ? await hashPassword(password) : undefined;
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('users', id);
+      if (user.version !== version) throw conflict('Someone changed this user since you loaded it', { version: `is now ${user.version}` }, user);
+      const before = snapshot(user);
+      manager.merge(User, user, passwordHash ? { ...fields, passwordHash } : fields);
+      await manager.save(User, user);
+      const changes = changesBetween(before, snapshot(user));
+      if (passwordHash) changes.password = { before: '(hidden)', after: '(changed)' };
+      await this.audit.record(manager, {
+        actor,
+        action: changes.role ? AuditAction.RoleChange : AuditAction.Update,
+        resource: 'users',
+        recordId: id,
+        changes,
+      });
+    });
+    if (fields.disabled || passwordHash) await this.sessions.closeAllOf(id);
+    return this.findOne(id);
+  }
+
+  async setOwnPassword(actor: Actor, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, actor.id, { passwordHash });
+      await this.audit.record(manager, { actor, action: AuditAction.PasswordChange, resource: 'users', recordId: actor.id });
+    });
+  }
+
+  /** The first admin, from ADMIN_EMAIL and ADMIN_PASSWORD, when the database has no user yet. */
+  async createFirstAdmin(admin: { email: string; password: string } | undefined): Promise<void> {
+    if (!admin || (await this.users.count()) > 0) return;
+    await this.create({ email: admin.email.toLowerCase(), displayName: 'Administrator', role: Role.Admin, password: admin.password }, null);
+    this.logger.log(`Created the first admin, ${admin.email}`);
+  }
+}
