@@ -117,6 +117,59 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
     });
   }
 
+  /**
+   * Merges a duplicate into the record that survives, in one transaction and one audit entry: every
+   * record pointing at the duplicate is repointed, the survivor keeps its fields and takes the
+   * duplicate's where it has none (`mergeFields`), and the duplicate is removed.
+   */
+  async merge(survivorId: string, duplicateId: string, actor: Actor): Promise<E> {
+    if (survivorId === duplicateId) throw invalid({ duplicateId: 'must be another record than the one that survives' });
+    await this.dataSource.transaction(async (manager) => {
+      const [survivor, duplicate] = await Promise.all(
+        [survivorId, duplicateId].map((id) => manager.findOne(this.entity, { where: { id } as FindOptionsWhere<E>, lock: { mode: 'pessimistic_write' } })),
+      );
+      if (!survivor) throw notFound(this.resource, survivorId);
+      if (!duplicate) throw invalid({ duplicateId: `no record in ${this.resource} has this id` });
+      await this.assertMergeable(manager, survivorId, duplicateId);
+
+      const before = snapshot(survivor);
+      const repointed: Record<string, number> = {};
+      for (const reference of REFERENCES.filter((r) => r.target === this.table)) {
+        const [, count] = await manager.query(
+          `UPDATE ${reference.table} SET ${reference.column} = $1 WHERE ${reference.column} = $2 AND id <> $1`,
+          [survivorId, duplicateId],
+        );
+        if (count > 0) repointed[`${reference.table}.${reference.field}`] = count;
+      }
+      // The duplicate goes first, so that its unique identifiers can pass to the survivor.
+      await manager.delete(this.entity, duplicateId);
+      manager.merge(this.entity, survivor, this.mergeFields(survivor, duplicate) as DeepPartial<E>);
+      await manager.save(this.entity, survivor);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.Merge,
+        resource: this.resource,
+        recordId: survivorId,
+        changes: {
+          ...changesBetween(before, snapshot(survivor)),
+          mergedRecord: { before: snapshot(duplicate), after: null },
+          repointed: { before: null, after: repointed },
+        },
+      });
+    });
+    return this.findOne(survivorId, actor);
+  }
+
+  /** The survivor's new fields from the duplicate's (only resources that merge override this). */
+  protected mergeFields(_survivor: E, _duplicate: E): Partial<E> {
+    throw new Error(`${this.resource} cannot be merged`);
+  }
+
+  /** Refuses a merge that would break a rule (e.g. a move from one of the two to the other). */
+  protected async assertMergeable(_manager: EntityManager, _survivorId: string, _duplicateId: string): Promise<void> {
+    return;
+  }
+
   /** The record, locked for this transaction, if `version` is still its version; else 409 with the current one. */
   protected async lockForWrite(manager: EntityManager, id: string, version: number): Promise<E> {
     const entity = await manager.findOne(this.entity, {

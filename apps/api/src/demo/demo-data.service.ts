@@ -9,7 +9,17 @@ import { Move } from '../moves/move.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../people/person.entity';
 import { Source } from '../sources/source.entity';
-import { DEMO_MOVES, DEMO_OBSERVATIONS, DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_SOURCES, DEMO_TARGETS } from './demo-data';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_MOVES,
+  DEMO_OBSERVATIONS,
+  DEMO_ORGANIZATIONS,
+  DEMO_PEOPLE,
+  DEMO_SOURCES,
+  DEMO_TARGETS,
+} from './demo-data';
 
 /** Loads the demo data into an empty database when the app starts (DEMO_DATA=true, the default). */
 @Injectable()
@@ -19,11 +29,24 @@ export class DemoDataService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    private readonly users: UsersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
     if (await this.load()) this.logger.log('Loaded the demo data (Kyutai, Artefact, and labelled samples)');
+    if (await this.createAccounts()) {
+      this.logger.log(
+        `Demo accounts: ${DEMO_ACCOUNTS.map((a) => `${a.role} ${a.email} / ${a.password}`).join('; ')}`,
+      );
+    }
+  }
+
+  /** The demo's three accounts, when the database has no user yet; false when it has. */
+  async createAccounts(): Promise<boolean> {
+    if ((await this.dataSource.getRepository(User).count()) > 0) return false;
+    for (const account of DEMO_ACCOUNTS) await this.users.create(account, null);
+    return true;
   }
 
   /** Loads everything in one transaction; false, and nothing written, when organisations exist already. */

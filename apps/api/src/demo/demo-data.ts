@@ -1,4 +1,4 @@
-import { DatePrecision, MoveStatus, Population, RoleCategory, Sector } from '@talentflow/domain';
+import { DatePrecision, MoveStatus, Population, Role, RoleCategory, Sector } from '@talentflow/domain';
 
 /**
  * The demo data: the facts of the January 2024 French article on Kyutai and the Artefact research
@@ -297,4 +297,14 @@ export const DEMO_OBSERVATIONS = [
   { organization: 'kyutai', observedOn: '2023-11-17', count: 3, population: Population.Researchers, source: SAMPLE_SOURCE },
   { organization: 'kyutai', observedOn: '2024-06-01', count: 12, population: Population.Researchers, source: SAMPLE_SOURCE },
   { organization: 'artefactResearch', observedOn: '2024-06-01', count: 8, population: Population.Researchers, source: SAMPLE_SOURCE },
+];
+
+/**
+ * The demo's accounts, one per role. Their passwords are public on purpose: they exist only where
+ * the demo data is loaded (DEMO_DATA, off by default in production) and the app prints them.
+ */
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@demo.talentflow.org', displayName: 'Demo admin', role: Role.Admin, password: 'demo-admin-password' },
+  { email: 'editor@demo.talentflow.org', displayName: 'Demo editor', role: Role.Editor, password: 'demo-editor-password' },
+  { email: 'viewer@demo.talentflow.org', displayName: 'Demo viewer', role: Role.Viewer, password: 'demo-viewer-password' },
 ];

@@ -1,6 +1,10 @@
-import { Controller } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Role } from '@talentflow/domain';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import type { Actor } from '../auth/actor';
 import { CrudController } from '../common/crud.controller';
+import { MergeDto } from '../common/merge';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { OrganizationsService } from './organizations.service';
@@ -13,7 +17,15 @@ export class OrganizationsController extends CrudController({
   update: UpdateOrganizationDto,
   noun: 'organization',
 }) {
-  constructor(organizations: OrganizationsService) {
+  constructor(private readonly organizations: OrganizationsService) {
     super(organizations);
+  }
+
+  /** Merges a duplicate into this record (admins): links repointed, names kept as aliases, one audit entry. */
+  @Allow(Role.Admin)
+  @Post(':id/merge')
+  @HttpCode(200)
+  merge(@Param('id', ParseUUIDPipe) id: string, @Body() { duplicateId }: MergeDto, @CurrentActor() actor: Actor) {
+    return this.organizations.merge(id, duplicateId, actor);
   }
 }

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SECTORS } from '@talentflow/domain';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { conflict } from '../common/api-errors';
 import { CrudService } from '../common/crud.service';
+import { firstPresent, mergedNames } from '../common/merge';
 import { byId, byValue, ListSpec, search } from '../common/list-query';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import { UpdateOrganizationDto } from './dto/update-organization.dto';
@@ -44,6 +46,35 @@ export class OrganizationsService extends CrudService<Organization, CreateOrgani
     audit: AuditService,
   ) {
     super(repository, dataSource, audit);
+  }
+
+  protected override mergeFields(survivor: Organization, duplicate: Organization): Partial<Organization> {
+    return {
+      aliases: mergedNames(survivor.name, survivor.aliases, duplicate.name, duplicate.aliases),
+      // The survivor cannot end under the duplicate it absorbs.
+      parentId: survivor.parentId === duplicate.id ? duplicate.parentId : firstPresent(survivor.parentId, duplicate.parentId),
+      country: firstPresent(survivor.country, duplicate.country),
+      city: firstPresent(survivor.city, duplicate.city),
+      website: firstPresent(survivor.website, duplicate.website),
+      foundedOn: firstPresent(survivor.foundedOn, duplicate.foundedOn),
+      rorId: firstPresent(survivor.rorId, duplicate.rorId),
+      wikidataId: firstPresent(survivor.wikidataId, duplicate.wikidataId),
+    };
+  }
+
+  /** A move from one of the two to the other would end with the same organisation on both sides. */
+  protected override async assertMergeable(manager: EntityManager, survivorId: string, duplicateId: string): Promise<void> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM moves WHERE (from_organization_id = $1 AND to_organization_id = $2)
+          OR (from_organization_id = $2 AND to_organization_id = $1)`,
+      [survivorId, duplicateId],
+    );
+    if (rows.length > 0) {
+      throw conflict(
+        `Moves go between these two organizations (${rows.map((r) => r.id).join(', ')}): after a merge they would ` +
+          'leave and join the same one. Change or delete them first.',
+      );
+    }
   }
 
   /** An organisation cannot be its own parent, nor the parent of one of its ancestors. */

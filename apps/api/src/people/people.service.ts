@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
+import { firstPresent, mergedNames } from '../common/merge';
 import { byArrayElement, byValue, ListSpec, search, uuidList } from '../common/list-query';
 import { CreatePersonDto } from './dto/create-person.dto';
 import { UpdatePersonDto } from './dto/update-person.dto';
@@ -43,5 +44,16 @@ export class PeopleService extends CrudService<Person, CreatePersonDto, UpdatePe
     audit: AuditService,
   ) {
     super(repository, dataSource, audit);
+  }
+
+  protected override mergeFields(survivor: Person, duplicate: Person): Partial<Person> {
+    return {
+      aliases: mergedNames(survivor.name, survivor.aliases, duplicate.name, duplicate.aliases),
+      orcid: firstPresent(survivor.orcid, duplicate.orcid),
+      wikidataId: firstPresent(survivor.wikidataId, duplicate.wikidataId),
+      homepage: firstPresent(survivor.homepage, duplicate.homepage),
+      fields: mergedNames('', survivor.fields, duplicate.fields),
+      notes: [survivor.notes, duplicate.notes].filter(Boolean).join('\n\n') || null,
+    };
   }
 }
