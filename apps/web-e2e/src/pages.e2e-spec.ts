@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { api, describeInBrowser, launchBrowser, newPage, screenshot } from './support/browser';
+import { api, describeInBrowser, launchBrowser, newPage, screenshot, signIn } from './support/browser';
 
 /** Every main page opens, from a link as from a reload, at a laptop's width and at a phone's. */
 describeInBrowser('the pages of the web app', () => {
@@ -32,6 +32,7 @@ describeInBrowser('the pages of the web app', () => {
     'lists %s, and the list survives a reload with its filter in the URL',
     async (resource) => {
       page = await newPage(browser);
+      await signIn(page);
       await page.goto(`/${resource}?filter=${encodeURIComponent(JSON.stringify({ q: 'pages' }))}`);
       await page.locator('table tbody tr').first().waitFor();
       await page.reload();
@@ -43,6 +44,7 @@ describeInBrowser('the pages of the web app', () => {
 
   it('opens a deep link on reload, and turns an old /#/ link into its path', async () => {
     page = await newPage(browser);
+    await signIn(page);
     await page.goto(`/sources/${source.id}/show`);
     await page.getByText('Pages article').first().waitFor();
     await page.getByRole('row', { name: /Pages Person.*Pages Lab/ }).waitFor();
@@ -55,8 +57,9 @@ describeInBrowser('the pages of the web app', () => {
 
   it('shows the API’s own message beside the field it concerns', async () => {
     page = await newPage(browser);
+    await signIn(page);
     await page.goto('/people/create');
-    await page.getByLabel('Name').fill('Someone Else');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Someone Else');
     await page.getByLabel('ORCID').fill('0000-0001-5109-3700');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('is already used by another record').waitFor();
@@ -66,6 +69,7 @@ describeInBrowser('the pages of the web app', () => {
 
   it('fits a phone’s width: lists become simple lists', async () => {
     page = await newPage(browser, { width: 390 });
+    await signIn(page);
     await page.goto('/moves');
     await page.getByText('Pages Person').waitFor();
     expect(await page.locator('table').count()).toBe(0);
@@ -74,6 +78,7 @@ describeInBrowser('the pages of the web app', () => {
 
   it('switches to the dark theme and back from the keyboard', async () => {
     page = await newPage(browser);
+    await signIn(page);
     await page.goto('/moves');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();

@@ -1,13 +1,19 @@
-import { Admin, defaultDarkTheme, defaultLightTheme, Resource } from 'react-admin';
-import { BrowserRouter } from 'react-router-dom';
+import { Admin, CustomRoutes, defaultDarkTheme, defaultLightTheme, Resource } from 'react-admin';
+import { BrowserRouter, Route } from 'react-router-dom';
+import auditEntries from './audit-entries';
+import { AccountPage } from './auth/AccountPage';
+import { LoginPage } from './auth/LoginPage';
+import { AppLayout } from './layout/AppLayout';
 import headcountObservations from './headcount-observations';
 import headcountTargets from './headcount-targets';
 import moves from './moves';
 import organizations from './organizations';
 import people from './people';
+import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import sources from './sources';
+import users from './users';
 
 /**
  * Paths, not hashes (`/moves/…`), so that a link opens the right page on reload; the API serves the
@@ -22,11 +28,14 @@ export function App() {
     <BrowserRouter>
       <Admin
         dataProvider={dataProvider}
+        authProvider={authProvider}
         i18nProvider={i18nProvider}
+        loginPage={LoginPage}
+        layout={AppLayout}
         title="Talentflow"
         theme={defaultLightTheme}
         darkTheme={defaultDarkTheme}
-        requireAuth={false}
+        requireAuth
         disableTelemetry
       >
         <Resource name="moves" {...moves} />
@@ -35,6 +44,11 @@ export function App() {
         <Resource name="sources" {...sources} />
         <Resource name="headcount-targets" {...headcountTargets} />
         <Resource name="headcount-observations" {...headcountObservations} />
+        <Resource name="users" {...users} />
+        <Resource name="audit-entries" {...auditEntries} />
+        <CustomRoutes>
+          <Route path="/account" element={<AccountPage />} />
+        </CustomRoutes>
       </Admin>
     </BrowserRouter>
   );

@@ -54,13 +54,53 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Calls the API directly, for the data a test needs before it starts. */
-export async function api<T = { id: string }>(path: string, body?: object): Promise<T> {
-  const response = await fetch(`${baseUrl()}/api/${path}`, {
-    method: body ? 'POST' : 'GET',
+export const ADMIN = { email: 'admin@e2e.talentflow.org', password: 'e2e admin password' };
+export const accountOf = (role: 'viewer' | 'editor' | 'admin') =>
+  role === 'admin' ? ADMIN : { email: `${role}@e2e.talentflow.org`, password: `e2e ${role} password` };
+
+/** Signs in through the API and returns the session cookie, as `name=value`. */
+export async function sessionCookie(email: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
     headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${email}: ${response.status}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+let adminCookie: Promise<string> | undefined;
+
+/** Calls the API directly as the admin, for the data a test needs before it starts. */
+export async function api<T = { id: string }>(path: string, body?: object, method = body ? 'POST' : 'GET'): Promise<T> {
+  adminCookie ??= sessionCookie(ADMIN.email, ADMIN.password);
+  const response = await fetch(`${baseUrl()}/api/${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Cookie: await adminCookie },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** An editor and a viewer besides the first admin, created once per run. */
+let accounts: Promise<unknown> | undefined;
+export function ensureAccounts(): Promise<unknown> {
+  accounts ??= Promise.all(
+    (['editor', 'viewer'] as const).map((role) =>
+      api('users', { ...accountOf(role), displayName: `E2E ${role}`, role }).catch(() => undefined),
+    ),
+  );
+  return accounts;
+}
+
+/** Signs in through the login page, as a person would. */
+export async function signIn(page: Page, role: 'viewer' | 'editor' | 'admin' = 'admin'): Promise<void> {
+  await ensureAccounts();
+  const { email, password } = accountOf(role);
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }

@@ -43,7 +43,17 @@ export default async function globalSetup() {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const app = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
-    env: { ...inherited, ...(await databaseEnv()), PORT: String(port), DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    env: {
+      ...inherited,
+      ...(await databaseEnv()),
+      PORT: String(port),
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      // The documented way to the first admin: read once, at a start that finds no user.
+      ADMIN_EMAIL: 'admin@e2e.talentflow.org',
+      ADMIN_PASSWORD: 'e2e admin password',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   globalThis.__TALENTFLOW_E2E_APP__ = app;

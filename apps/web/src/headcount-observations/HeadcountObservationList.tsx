@@ -1,12 +1,13 @@
 import { DataTable, List, ReferenceField, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { populationChoices } from '../common/choices';
 import { DateField } from '../common/fields';
+import { useRecoverableFilters } from '../common/useRecoverableFilters';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="population" source="population" choices={populationChoices} />];
 
 export function HeadcountObservationList() {
   return (
-    <List filters={filters} sort={{ field: 'observedOn', order: 'DESC' }}>
+    <List filters={useRecoverableFilters(filters)} sort={{ field: 'observedOn', order: 'DESC' }}>
       <DataTable rowClick="show">
         <DataTable.Col source="organizationId" disableSort>
           <ReferenceField source="organizationId" reference="organizations" />

@@ -1,10 +1,8 @@
-import { Create, SimpleForm } from 'react-admin';
+import { CreatePage } from '../common/forms';
 import { HeadcountTargetInputs, validateTarget } from './HeadcountTargetInputs';
 
 export const HeadcountTargetCreate = () => (
-  <Create redirect="show">
-    <SimpleForm validate={validateTarget}>
-      <HeadcountTargetInputs />
-    </SimpleForm>
-  </Create>
+  <CreatePage validate={validateTarget}>
+    <HeadcountTargetInputs />
+  </CreatePage>
 );

@@ -1,10 +1,8 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { EditPage } from '../common/forms';
 import { HeadcountTargetInputs, validateTarget } from './HeadcountTargetInputs';
 
 export const HeadcountTargetEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm validate={validateTarget}>
-      <HeadcountTargetInputs />
-    </SimpleForm>
-  </Edit>
+  <EditPage validate={validateTarget}>
+    <HeadcountTargetInputs />
+  </EditPage>
 );

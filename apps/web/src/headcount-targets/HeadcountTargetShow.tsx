@@ -2,11 +2,14 @@ import { ReferenceField, SelectField, Show, SimpleShowLayout } from 'react-admin
 import { DateField, NumberField } from '../common/fields';
 import { SourceChips } from '../common/SourceChips';
 import { populationChoices } from '../common/choices';
+import { DeletedBanner, RecordActions } from '../common/RecordActions';
+import { RecordHistory } from '../common/RecordHistory';
 
 export function HeadcountTargetShow() {
   return (
-    <Show>
+    <Show actions={<RecordActions />}>
       <SimpleShowLayout>
+        <DeletedBanner />
         <ReferenceField source="organizationId" reference="organizations" link="show" />
         <NumberField source="low" />
         <NumberField source="high" />
@@ -14,6 +17,7 @@ export function HeadcountTargetShow() {
         <DateField source="dueBy" emptyText="—" />
         <DateField source="statedOn" emptyText="—" />
         <SourceChips />
+        <RecordHistory />
       </SimpleShowLayout>
     </Show>
   );

@@ -25,7 +25,7 @@ export const en = {
     },
     people: {
       name: 'Person |||| People',
-      fields: { name: 'Name', orcid: 'ORCID', wikidataId: 'Wikidata', homepage: 'Homepage', fields: 'Research fields', notes: 'Notes', q: 'Search' },
+      fields: { name: 'Name', aliases: 'Other names', orcid: 'ORCID', wikidataId: 'Wikidata', homepage: 'Homepage', fields: 'Research fields', notes: 'Notes', q: 'Search' },
     },
     organizations: {
       name: 'Organization |||| Organizations',
@@ -55,6 +55,8 @@ export const en = {
       name: 'Headcount observation |||| Headcount observations',
       fields: { organizationId: 'Organization', observedOn: 'Observed on', count: 'Headcount', population: 'Who counts', sourceIds: 'Sources', q: 'Search' },
     },
+    users: { name: 'User |||| Users', fields: { email: 'Email', displayName: 'Name', role: 'Role', disabled: 'Disabled', password: 'Password', createdAt: 'Created', q: 'Search' } },
+    'audit-entries': { name: 'Audit entry |||| Audit log', fields: { at: 'When', userEmail: 'Who', action: 'What', resource: 'Resource', recordId: 'Record', changes: 'Changes', after: 'After', before: 'Before' } },
   },
   talentflow: {
     sector: {
@@ -72,9 +74,21 @@ export const en = {
     status: { rumoured: 'Rumoured', announced: 'Announced', confirmed: 'Confirmed', cancelled: 'Cancelled' },
     population: { researchers: 'Researchers', staff: 'Staff', phd_students: 'PhD students' },
     hint: { partialDate: '2023, 2023-11 or 2023-11-17', pasteUrl: 'Type a name, or paste an article’s address' },
-    action: { createNamed: 'Create “%{item}”' },
-    page: { moves: 'Moves', targets: 'Headcount targets', observations: 'Observed headcounts', timeline: 'Timeline', joined: 'Who joined', left: 'Who left', peopleNow: 'People there now', headcount: 'Headcount', subOrganizations: 'Sub-organizations', supports: 'What this source supports', summary: 'Summary' },
-    message: { notAUrl: 'Paste the article’s address (https://…) to create a source' },
+    action: { createNamed: 'Create “%{item}”', restore: 'Restore', purge: 'Delete for good', merge: 'Merge', mergeDuplicate: 'Merge a duplicate into this', duplicate: 'The duplicate', create: 'Created', update: 'Changed', delete: 'Deleted', login: 'Signed in', login_failed: 'Failed sign-in', logout: 'Signed out', role_change: 'Role changed', password_change: 'Password changed' },
+    page: { history: 'History', moves: 'Moves', targets: 'Headcount targets', observations: 'Observed headcounts', timeline: 'Timeline', joined: 'Who joined', left: 'Who left', peopleNow: 'People there now', headcount: 'Headcount', subOrganizations: 'Sub-organizations', supports: 'What this source supports', summary: 'Summary' },
+    message: { notAUrl: 'Paste the article’s address (https://…) to create a source', restored: 'Restored', purged: 'Deleted for good', merged: 'Merged: the duplicate’s links now point here', mergeExplained: 'Every move, target, observation and sub-organisation of the duplicate will point to this record; its names are kept as aliases; then it is removed.', purgeWarning: 'This cannot be undone. The audit log keeps what it was.', deletedOn: 'Deleted on %{date}: only admins see it; they can restore it.', staleVersion: 'Someone else saved this record while you were editing it: the form now shows their version. Make your change again.' },
+    role: { viewer: 'Viewer', editor: 'Editor', admin: 'Admin' },
+    auth: {
+      email: 'Email',
+      account: 'My account',
+      currentPassword: 'Current password',
+      newPassword: 'New password',
+      passwordRule: 'At least 12 characters',
+      changePassword: 'Change my password',
+      passwordChanged: 'Your password is changed',
+      leaveEmpty: 'Leave empty to keep the current password',
+    },
+    filter: { deleted: 'Deleted' },
     validation: {
       orcid: 'An ORCID iD such as 0000-0002-1825-0097, with a valid check digit',
       wikidata: 'A Wikidata item id such as Q42',

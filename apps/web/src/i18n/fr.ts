@@ -25,7 +25,7 @@ export const fr = {
     },
     people: {
       name: 'Personne |||| Personnes',
-      fields: { name: 'Nom', orcid: 'ORCID', wikidataId: 'Wikidata', homepage: 'Page personnelle', fields: 'Domaines de recherche', notes: 'Notes', q: 'Recherche' },
+      fields: { name: 'Nom', aliases: 'Autres noms', orcid: 'ORCID', wikidataId: 'Wikidata', homepage: 'Page personnelle', fields: 'Domaines de recherche', notes: 'Notes', q: 'Recherche' },
     },
     organizations: {
       name: 'Organisation |||| Organisations',
@@ -55,6 +55,8 @@ export const fr = {
       name: 'Effectif observé |||| Effectifs observés',
       fields: { organizationId: 'Organisation', observedOn: 'Observé le', count: 'Effectif', population: 'Qui compte', sourceIds: 'Sources', q: 'Recherche' },
     },
+    users: { name: 'Utilisateur |||| Utilisateurs', fields: { email: 'Adresse e-mail', displayName: 'Nom', role: 'Rôle', disabled: 'Désactivé', password: 'Mot de passe', createdAt: 'Créé le', q: 'Recherche' } },
+    'audit-entries': { name: 'Entrée du journal |||| Journal d’audit', fields: { at: 'Quand', userEmail: 'Qui', action: 'Quoi', resource: 'Ressource', recordId: 'Fiche', changes: 'Modifications', after: 'Après', before: 'Avant' } },
   },
   talentflow: {
     sector: {
@@ -72,9 +74,21 @@ export const fr = {
     status: { rumoured: 'Rumeur', announced: 'Annoncé', confirmed: 'Confirmé', cancelled: 'Annulé' },
     population: { researchers: 'Chercheurs', staff: 'Personnel', phd_students: 'Doctorants' },
     hint: { partialDate: '2023, 2023-11 ou 2023-11-17', pasteUrl: 'Tapez un nom, ou collez l’adresse d’un article' },
-    action: { createNamed: 'Créer « %{item} »' },
-    page: { moves: 'Mouvements', targets: 'Objectifs d’effectif', observations: 'Effectifs observés', timeline: 'Parcours', joined: 'Arrivées', left: 'Départs', peopleNow: 'Personnes présentes', headcount: 'Effectifs', subOrganizations: 'Sous-organisations', supports: 'Ce que cette source étaye', summary: 'Résumé' },
-    message: { notAUrl: 'Collez l’adresse de l’article (https://…) pour créer une source' },
+    action: { createNamed: 'Créer « %{item} »', restore: 'Restaurer', purge: 'Supprimer définitivement', merge: 'Fusionner', mergeDuplicate: 'Fusionner un doublon dans cette fiche', duplicate: 'Le doublon', create: 'Créé', update: 'Modifié', delete: 'Supprimé', login: 'Connexion', login_failed: 'Connexion refusée', logout: 'Déconnexion', role_change: 'Rôle changé', password_change: 'Mot de passe changé' },
+    page: { history: 'Historique', moves: 'Mouvements', targets: 'Objectifs d’effectif', observations: 'Effectifs observés', timeline: 'Parcours', joined: 'Arrivées', left: 'Départs', peopleNow: 'Personnes présentes', headcount: 'Effectifs', subOrganizations: 'Sous-organisations', supports: 'Ce que cette source étaye', summary: 'Résumé' },
+    message: { notAUrl: 'Collez l’adresse de l’article (https://…) pour créer une source', restored: 'Restauré', purged: 'Supprimé définitivement', merged: 'Fusionné : les liens du doublon pointent ici', mergeExplained: 'Tous les mouvements, objectifs, effectifs et sous-organisations du doublon pointeront vers cette fiche ; ses noms sont gardés comme alias ; puis il est supprimé.', purgeWarning: 'Cette action est définitive. Le journal d’audit garde ce qu’était la fiche.', deletedOn: 'Supprimé le %{date} : seuls les administrateurs le voient et peuvent le restaurer.', staleVersion: 'Quelqu’un d’autre a enregistré cette fiche pendant votre modification : le formulaire montre sa version. Refaites votre modification.' },
+    role: { viewer: 'Lecteur', editor: 'Éditeur', admin: 'Administrateur' },
+    auth: {
+      email: 'Adresse e-mail',
+      account: 'Mon compte',
+      currentPassword: 'Mot de passe actuel',
+      newPassword: 'Nouveau mot de passe',
+      passwordRule: 'Au moins 12 caractères',
+      changePassword: 'Changer mon mot de passe',
+      passwordChanged: 'Votre mot de passe est changé',
+      leaveEmpty: 'Laisser vide pour garder le mot de passe actuel',
+    },
+    filter: { deleted: 'Supprimés' },
     validation: {
       orcid: 'Un identifiant ORCID comme 0000-0002-1825-0097, avec une clé de contrôle valide',
       wikidata: 'Un identifiant Wikidata comme Q42',

@@ -1,10 +1,8 @@
-import { Create, SimpleForm } from 'react-admin';
+import { CreatePage } from '../common/forms';
 import { MOVE_DEFAULTS, MoveInputs, validateMove } from './MoveInputs';
 
 export const MoveCreate = () => (
-  <Create redirect="show">
-    <SimpleForm validate={validateMove} defaultValues={MOVE_DEFAULTS}>
-      <MoveInputs />
-    </SimpleForm>
-  </Create>
+  <CreatePage validate={validateMove} defaultValues={MOVE_DEFAULTS}>
+    <MoveInputs />
+  </CreatePage>
 );

@@ -1,10 +1,8 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { EditPage } from '../common/forms';
 import { MoveInputs, validateMove } from './MoveInputs';
 
 export const MoveEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm validate={validateMove}>
-      <MoveInputs />
-    </SimpleForm>
-  </Edit>
+  <EditPage validate={validateMove}>
+    <MoveInputs />
+  </EditPage>
 );

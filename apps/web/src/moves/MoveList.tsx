@@ -13,6 +13,7 @@ import { moveStatusChoices, roleCategoryChoices } from '../common/choices';
 import { PartialDateField } from '../common/fields';
 import { OrganizationReferenceInput } from '../common/reference-inputs';
 import { exportMoves } from './exporter';
+import { useRecoverableFilters } from '../common/useRecoverableFilters';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -33,7 +34,7 @@ const FromTo = () => (
 export function MoveList() {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List filters={filters} sort={{ field: 'effectiveOn', order: 'DESC' }} exporter={exportMoves}>
+    <List filters={useRecoverableFilters(filters)} sort={{ field: 'effectiveOn', order: 'DESC' }} exporter={exportMoves}>
       {small ? (
         <SimpleList
           primaryText={() => <ReferenceField source="personId" reference="people" link={false} />}

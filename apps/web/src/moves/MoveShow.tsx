@@ -2,11 +2,14 @@ import { ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from '
 import { moveStatusChoices, roleCategoryChoices } from '../common/choices';
 import { DateField, PartialDateField } from '../common/fields';
 import { SourceChips } from '../common/SourceChips';
+import { DeletedBanner, RecordActions } from '../common/RecordActions';
+import { RecordHistory } from '../common/RecordHistory';
 
 export function MoveShow() {
   return (
-    <Show>
+    <Show actions={<RecordActions />}>
       <SimpleShowLayout>
+        <DeletedBanner />
         <ReferenceField source="personId" reference="people" link="show" />
         <ReferenceField source="fromOrganizationId" reference="organizations" link="show" emptyText="—" />
         <ReferenceField source="toOrganizationId" reference="organizations" link="show" emptyText="—" />
@@ -17,6 +20,7 @@ export function MoveShow() {
         <SelectField source="status" choices={moveStatusChoices} />
         <SourceChips />
         <TextField source="notes" emptyText="—" />
+        <RecordHistory />
       </SimpleShowLayout>
     </Show>
   );

@@ -15,6 +15,8 @@ import {
 import { moveStatusChoices, populationChoices, sectorChoices } from '../common/choices';
 import { ExternalIdField, ROR, WIKIDATA } from '../common/ExternalIdField';
 import { DateField, PartialDateField } from '../common/fields';
+import { DeletedBanner, RecordActions } from '../common/RecordActions';
+import { RecordHistory } from '../common/RecordHistory';
 
 /** Who arrived (`side` = to) or left (`side` = from), and from or to where. */
 function MovesTable({ side }: { side: 'to' | 'from' }) {
@@ -47,9 +49,10 @@ function MovesTable({ side }: { side: 'to' | 'from' }) {
 
 export function OrganizationShow() {
   return (
-    <Show>
+    <Show actions={<RecordActions merge />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="talentflow.page.summary">
+          <DeletedBanner />
           <TextField source="name" />
           <TextArrayField source="aliases" />
           <SelectField source="sector" choices={sectorChoices} />
@@ -65,6 +68,7 @@ export function OrganizationShow() {
           <DateField source="foundedOn" emptyText="—" />
           <ExternalIdField source="rorId" base={ROR} />
           <ExternalIdField source="wikidataId" base={WIKIDATA} />
+          <RecordHistory />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="talentflow.page.joined" path="joined">
           <MovesTable side="to" />

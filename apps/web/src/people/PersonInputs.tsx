@@ -5,6 +5,7 @@ export function PersonInputs() {
   return (
     <>
       <TextInput source="name" validate={required()} fullWidth />
+      <TextArrayInput source="aliases" />
       <TextInput source="orcid" validate={validateOrcid} helperText="0000-0002-1825-0097" />
       <TextInput source="wikidataId" validate={validateWikidataId} />
       <TextInput source="homepage" validate={validateUrl} />

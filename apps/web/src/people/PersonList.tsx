@@ -1,12 +1,13 @@
 import { type Theme, useMediaQuery } from '@mui/material';
 import { DataTable, List, SearchInput, SimpleList, TextArrayField, TextInput } from 'react-admin';
+import { useRecoverableFilters } from '../common/useRecoverableFilters';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="orcid" source="orcid" />];
 
 export function PersonList() {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List filters={useRecoverableFilters(filters)} sort={{ field: 'name', order: 'ASC' }}>
       {small ? (
         <SimpleList primaryText="%{name}" secondaryText={(person) => person.fields?.join(', ')} linkType="show" />
       ) : (

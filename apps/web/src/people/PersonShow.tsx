@@ -1,12 +1,16 @@
 import { ReferenceManyField, Show, SimpleShowLayout, TextArrayField, TextField, UrlField } from 'react-admin';
 import { ExternalIdField, ORCID, WIKIDATA } from '../common/ExternalIdField';
 import { MoveTimeline } from '../moves/MoveTimeline';
+import { DeletedBanner, RecordActions } from '../common/RecordActions';
+import { RecordHistory } from '../common/RecordHistory';
 
 export function PersonShow() {
   return (
-    <Show>
+    <Show actions={<RecordActions merge />}>
       <SimpleShowLayout>
+        <DeletedBanner />
         <TextField source="name" />
+        <TextArrayField source="aliases" />
         <ExternalIdField source="orcid" base={ORCID} />
         <ExternalIdField source="wikidataId" base={WIKIDATA} />
         <UrlField source="homepage" emptyText="—" target="_blank" rel="noopener noreferrer" />
@@ -21,6 +25,7 @@ export function PersonShow() {
         >
           <MoveTimeline />
         </ReferenceManyField>
+        <RecordHistory />
       </SimpleShowLayout>
     </Show>
   );

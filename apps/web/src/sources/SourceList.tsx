@@ -1,6 +1,7 @@
 import { type Theme, useMediaQuery } from '@mui/material';
 import { DataTable, DateInput, List, SearchInput, SimpleList, TextInput, UrlField } from 'react-admin';
 import { DateField } from '../common/fields';
+import { useRecoverableFilters } from '../common/useRecoverableFilters';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -12,7 +13,7 @@ const filters = [
 export function SourceList() {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List filters={filters} sort={{ field: 'publishedOn', order: 'DESC' }}>
+    <List filters={useRecoverableFilters(filters)} sort={{ field: 'publishedOn', order: 'DESC' }}>
       {small ? (
         <SimpleList primaryText={(source) => source.title || source.url} secondaryText="%{publisher}" linkType="show" />
       ) : (

@@ -1,12 +1,15 @@
 import { DataTable, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField, UrlField } from 'react-admin';
 import { moveStatusChoices } from '../common/choices';
 import { DateField, PartialDateField } from '../common/fields';
+import { DeletedBanner, RecordActions } from '../common/RecordActions';
+import { RecordHistory } from '../common/RecordHistory';
 
 /** A source and everything it supports: moves, targets and observations. */
 export function SourceShow() {
   return (
-    <Show>
+    <Show actions={<RecordActions />}>
       <SimpleShowLayout>
+        <DeletedBanner />
         <UrlField source="url" target="_blank" rel="noopener noreferrer" />
         <TextField source="title" emptyText="—" />
         <TextField source="publisher" emptyText="—" />
@@ -52,6 +55,7 @@ export function SourceShow() {
             <DataTable.NumberCol source="count" />
           </DataTable>
         </ReferenceManyField>
+        <RecordHistory />
       </SimpleShowLayout>
     </Show>
   );

@@ -1,0 +1,17 @@
+import { FunctionField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { auditActionChoices } from '../common/choices';
+
+export function AuditEntryShow() {
+  return (
+    <Show actions={false}>
+      <SimpleShowLayout>
+        <FunctionField source="at" render={(entry) => new Date(entry.at).toLocaleString()} />
+        <TextField source="userEmail" emptyText="—" />
+        <SelectField source="action" choices={auditActionChoices} />
+        <TextField source="resource" />
+        <TextField source="recordId" emptyText="—" />
+        <FunctionField source="changes" render={(entry) => <pre>{JSON.stringify(entry.changes, null, 2)}</pre>} />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

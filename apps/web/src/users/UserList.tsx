@@ -1,0 +1,25 @@
+import { BooleanField, DataTable, List, SearchInput, SelectField, SelectInput } from 'react-admin';
+import { roleChoices } from '../common/choices';
+import { DateField } from '../common/fields';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} />];
+
+export function UserList() {
+  return (
+    <List filters={filters} sort={{ field: 'email', order: 'ASC' }}>
+      <DataTable rowClick="edit" bulkActionButtons={false}>
+        <DataTable.Col source="email" />
+        <DataTable.Col source="displayName" />
+        <DataTable.Col source="role">
+          <SelectField source="role" choices={roleChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="disabled">
+          <BooleanField source="disabled" />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt">
+          <DateField source="createdAt" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
