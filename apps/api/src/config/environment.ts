@@ -94,9 +94,11 @@ export class Environment {
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
-  const environment = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  // An empty variable (`ADMIN_EMAIL=` in a compose file) means: not set.
+  const set = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const environment = plainToInstance(Environment, set, { exposeDefaultValues: true });
   const errors = validateSync(environment, { skipMissingProperties: false });
-  if (environment.NODE_ENV === 'production' && environment.DEMO_DATA && raw.DEMO_DATA === undefined) {
+  if (environment.NODE_ENV === 'production' && environment.DEMO_DATA && set.DEMO_DATA === undefined) {
     // The demo (its data and its accounts with known passwords) never starts in production by default.
     environment.DEMO_DATA = false;
   }
