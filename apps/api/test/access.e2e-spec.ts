@@ -35,6 +35,10 @@ const EXPECTED: Record<string, Rule> = {
   ...CRUD('moves'),
   ...CRUD('headcount-targets'),
   ...CRUD('headcount-observations'),
+  'GET /api/analytics/flows': Role.Viewer,
+  'GET /api/analytics/net-flows': Role.Viewer,
+  'GET /api/analytics/top': Role.Viewer,
+  'GET /api/analytics/headcount': Role.Viewer,
 };
 
 const RANK = { anonymous: -1, [Role.Viewer]: 0, [Role.Editor]: 1, [Role.Admin]: 2 };

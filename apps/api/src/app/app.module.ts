@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { appConfig } from '../config/app.config';
@@ -34,6 +35,7 @@ export class AppModule {
         SourcesModule,
         MovesModule,
         HeadcountModule,
+        AnalyticsModule,
         DemoModule,
         WebModule.forRoot(),
       ],

@@ -1,6 +1,12 @@
 import { Initial1795746261937 } from './1795746261937-Initial';
 import { AccentInsensitiveSearch1795746261938 } from './1795746261938-AccentInsensitiveSearch';
 import { AccountsAuditAndRecovery1795747978403 } from './1795747978403-AccountsAuditAndRecovery';
+import { MoveCountsPreAggregation1795748000000 } from './1795748000000-MoveCountsPreAggregation';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
-export const MIGRATIONS = [Initial1795746261937, AccentInsensitiveSearch1795746261938, AccountsAuditAndRecovery1795747978403];
+export const MIGRATIONS = [
+  Initial1795746261937,
+  AccentInsensitiveSearch1795746261938,
+  AccountsAuditAndRecovery1795747978403,
+  MoveCountsPreAggregation1795748000000,
+];

@@ -1,0 +1,270 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MoveStatus, Population, RoleCategory } from '@talentflow/domain';
+import { DataSource } from 'typeorm';
+import { AnalyticsFilterDto, FlowsQueryDto, HeadcountQueryDto, type Level, NetFlowsQueryDto, TopQueryDto } from './dto/analytics-filter.dto';
+import { Sql } from './sql';
+
+const DEFAULT_STATUSES = [MoveStatus.Announced, MoveStatus.Confirmed];
+
+/** Which moves change a population's headcount: advisors join nobody's staff. */
+const POPULATION_ROLES: Record<Population, RoleCategory[]> = {
+  [Population.Researchers]: [RoleCategory.Researcher, RoleCategory.Leadership],
+  [Population.Staff]: [RoleCategory.Researcher, RoleCategory.Leadership, RoleCategory.Engineer, RoleCategory.Other],
+  [Population.PhdStudents]: [RoleCategory.Student],
+};
+
+const isFirstOfMonth = (date?: string) => !date || date.endsWith('-01');
+const isLastOfMonth = (date?: string) => {
+  if (!date) return true;
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+};
+
+/** The period a date is known for, by its precision, as an SQL interval. */
+const PERIOD_OF = (precision: string) =>
+  `(CASE ${precision} WHEN 'year' THEN interval '1 year' WHEN 'month' THEN interval '1 month' ELSE interval '1 day' END)`;
+
+/**
+ * Every figure of the dashboards, computed by PostgreSQL. Moves are read from `move_counts` (the
+ * trigger-maintained counts per month, origin, destination, status, role category and precision)
+ * whenever the filters allow it — no research-field filter, a range of whole months — and from
+ * `moves` itself otherwise. A move with a month or year date counts in a range its period overlaps.
+ */
+@Injectable()
+export class AnalyticsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Whether these filters can be answered from the pre-aggregated counts. */
+  static usesCounts(filter: AnalyticsFilterDto): boolean {
+    return !filter.fields?.length && isFirstOfMonth(filter.from) && isLastOfMonth(filter.to);
+  }
+
+  /** `facts(from_id, to_id, month, n)`: the moves that pass the move filters, counted. */
+  private facts(sql: Sql, filter: AnalyticsFilterDto, extraRoles?: RoleCategory[]): string {
+    const statuses = sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES);
+    const roles = filter.roleCategories?.length ? filter.roleCategories : extraRoles;
+    if (AnalyticsService.usesCounts(filter)) {
+      const where = [`c.moves <> 0`, `c.status = ANY(${statuses}::move_status[])`];
+      if (roles) where.push(`c.role_category = ANY(${sql.param(roles)}::role_category[])`);
+      if (filter.from) where.push(`c.month + ${PERIOD_OF('c.date_precision')} > ${sql.param(filter.from)}::date`);
+      if (filter.to) where.push(`c.month <= ${sql.param(filter.to)}::date`);
+      return `SELECT c.from_organization_id AS from_id, c.to_organization_id AS to_id, c.month, c.moves AS n
+              FROM move_counts c WHERE ${where.join(' AND ')}`;
+    }
+    const where = [`m.deleted_at IS NULL`, `m.status = ANY(${statuses}::move_status[])`];
+    if (roles) where.push(`m.role_category = ANY(${sql.param(roles)}::role_category[])`);
+    if (filter.from) where.push(`m.effective_on + ${PERIOD_OF('m.date_precision')} > ${sql.param(filter.from)}::date`);
+    if (filter.to) where.push(`m.effective_on <= ${sql.param(filter.to)}::date`);
+    if (filter.fields?.length) {
+      where.push(`EXISTS (SELECT 1 FROM people p WHERE p.id = m.person_id AND p.fields && ${sql.param(filter.fields)}::text[])`);
+    }
+    return `SELECT m.from_organization_id AS from_id, m.to_organization_id AS to_id,
+                   date_trunc('month', m.effective_on)::date AS month, 1 AS n
+            FROM moves m WHERE ${where.join(' AND ')}`;
+  }
+
+  /** Whether an organisation (alias `o`, its root `r`) passes the organisation filters. */
+  private organizationMatches(sql: Sql, filter: AnalyticsFilterDto, o: string, r: string): string | undefined {
+    const conditions: string[] = [];
+    if (filter.countries?.length) conditions.push(`${o}.country = ANY(${sql.param(filter.countries.map((c) => c.toUpperCase()))})`);
+    if (filter.sectors?.length) conditions.push(`${o}.sector = ANY(${sql.param(filter.sectors)}::sector[])`);
+    if (filter.organizationIds?.length) {
+      const ids = sql.param(filter.organizationIds);
+      conditions.push(`(${o}.id = ANY(${ids}::uuid[]) OR ${r}.root_id = ANY(${ids}::uuid[]))`);
+    }
+    return conditions.length ? `(${o}.id IS NOT NULL AND ${conditions.join(' AND ')})` : undefined;
+  }
+
+  /** Each organisation's top-level ancestor (itself when it has no parent). */
+  private static readonly ROOTS = `roots AS (
+      SELECT id, id AS root_id FROM organizations WHERE parent_id IS NULL
+      UNION ALL
+      SELECT o.id, r.root_id FROM organizations o JOIN roots r ON o.parent_id = r.id
+    )`;
+
+  /** The facts with both sides' organisations and roots joined, filtered: `sides` for the queries below. */
+  private sides(sql: Sql, filter: AnalyticsFilterDto, roles?: RoleCategory[]): string {
+    const from = this.organizationMatches(sql, filter, 'fo', 'fr');
+    const to = this.organizationMatches(sql, filter, 'tor', 'tr');
+    const where = from && to ? `WHERE ${from} OR ${to}` : '';
+    return `WITH RECURSIVE ${AnalyticsService.ROOTS},
+      facts AS (${this.facts(sql, filter, roles)}),
+      sides AS (
+        SELECT f.*, fo.id AS fo_id, fo.name AS fo_name, fo.sector AS fo_sector, fo.country AS fo_country,
+               fro.id AS fro_id, fro.name AS fro_name,
+               tor.id AS tor_id, tor.name AS tor_name, tor.sector AS tor_sector, tor.country AS tor_country,
+               tro.id AS tro_id, tro.name AS tro_name
+        FROM facts f
+        LEFT JOIN organizations fo ON fo.id = f.from_id LEFT JOIN roots fr ON fr.id = fo.id LEFT JOIN organizations fro ON fro.id = fr.root_id
+        LEFT JOIN organizations tor ON tor.id = f.to_id LEFT JOIN roots tr ON tr.id = tor.id LEFT JOIN organizations tro ON tro.id = tr.root_id
+        ${where}
+      )`;
+  }
+
+  private static sideKey(level: Level, side: 'fo' | 'tor'): { key: string; name: string } {
+    const root = side === 'fo' ? 'fro' : 'tro';
+    const column = (field: string) => `${side}_${field}`;
+    switch (level) {
+      case 'organization':
+        return { key: `${column('id')}::text`, name: column('name') };
+      case 'parent':
+        return { key: `${root}_id::text`, name: `${root}_name` };
+      case 'sector':
+        return { key: `${column('sector')}::text`, name: `${column('sector')}::text` };
+      case 'country':
+        return { key: `${column('country')}::text`, name: `${column('country')}::text` };
+    }
+  }
+
+  /** Moves aggregated from → to at a level, as nodes and weighted links ready for a Sankey diagram. */
+  async flows(query: FlowsQueryDto) {
+    const sql = new Sql();
+    const from = AnalyticsService.sideKey(query.level, 'fo');
+    const to = AnalyticsService.sideKey(query.level, 'tor');
+    const rows: { source: string | null; source_name: string | null; target: string | null; target_name: string | null; value: number }[] =
+      await this.dataSource.query(
+        `${this.sides(sql, query)}
+         SELECT ${from.key} AS source, ${from.name} AS source_name, ${to.key} AS target, ${to.name} AS target_name, sum(n)::int AS value
+         FROM sides GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0 ORDER BY value DESC, 1, 3 LIMIT ${sql.param(query.limit)}`,
+        sql.params,
+      );
+    // Origins on the left, destinations on the right: a lab can be both, and a Sankey needs no cycle.
+    const nodes: { id: string; key: string; name: string; side: 'origin' | 'destination' }[] = [];
+    const index = new Map<string, number>();
+    const node = (side: 'origin' | 'destination', key: string | null, name: string | null) => {
+      const id = `${side}:${key ?? 'unknown'}`;
+      if (!index.has(id)) {
+        index.set(id, nodes.length);
+        nodes.push({ id, key: key ?? 'unknown', name: name ?? 'Unknown', side });
+      }
+      return index.get(id) as number;
+    };
+    const links = rows.map((row) => ({
+      source: node('origin', row.source, row.source_name),
+      target: node('destination', row.target, row.target_name),
+      value: row.value,
+    }));
+    return { level: query.level, nodes, links, total: links.reduce((sum, link) => sum + link.value, 0) };
+  }
+
+  /** Arrivals, departures and balance per organisation, parent, sector or country; per period if asked. */
+  async netFlows(query: NetFlowsQueryDto) {
+    const sql = new Sql();
+    const from = AnalyticsService.sideKey(query.level, 'fo');
+    const to = AnalyticsService.sideKey(query.level, 'tor');
+    const period = query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', month)::date`;
+    const order = { balance: 'balance', arrivals: 'arrivals', departures: 'departures', name: 'name' }[query.sort];
+    const rows = await this.dataSource.query(
+      `${this.sides(sql, query)},
+       ends AS (
+         SELECT ${to.key} AS key, ${to.name} AS name, ${period} AS period, n AS arrivals, 0 AS departures FROM sides WHERE tor_id IS NOT NULL
+         UNION ALL
+         SELECT ${from.key}, ${from.name}, ${period}, 0, n FROM sides WHERE fo_id IS NOT NULL
+       )
+       SELECT key, name, period::text AS period, sum(arrivals)::int AS arrivals, sum(departures)::int AS departures,
+              (sum(arrivals) - sum(departures))::int AS balance
+       FROM ends WHERE key IS NOT NULL GROUP BY key, name, period
+       HAVING sum(arrivals) + sum(departures) > 0
+       ORDER BY period NULLS FIRST, ${order} ${query.order}, name, key LIMIT ${sql.param(query.period === 'none' ? query.limit : query.limit * 100)}`,
+      sql.params,
+    );
+    return rows.map((row: { period: string | null }) => ({ ...row, period: row.period ?? undefined }));
+  }
+
+  /** Where one organisation's arrivals came from, or where its departures went. */
+  async top(query: TopQueryDto) {
+    const sql = new Sql();
+    const self = sql.param(query.organizationId);
+    const [mine, other] = query.direction === 'origins' ? ['to_id', 'from_id'] : ['from_id', 'to_id'];
+    return this.dataSource.query(
+      `WITH facts AS (${this.facts(sql, query)})
+       SELECT coalesce(o.id::text, 'unknown') AS id, coalesce(o.name, 'Unknown') AS name, o.sector, o.country, sum(f.n)::int AS moves
+       FROM facts f LEFT JOIN organizations o ON o.id = f.${other}
+       WHERE f.${mine} = ${self}::uuid
+       GROUP BY 1, 2, 3, 4 HAVING sum(f.n) > 0 ORDER BY moves DESC, name LIMIT ${sql.param(query.limit)}`,
+      sql.params,
+    );
+  }
+
+  /**
+   * Per organisation: its observed headcounts, a monthly series that starts at each observation and
+   * adds the arrivals and departures after it, and its targets with the progress toward them.
+   */
+  async headcount(query: HeadcountQueryDto) {
+    const sql = new Sql();
+    // Without organisations named: those with a target for the population (at most 20).
+    const organizations: { id: string; name: string }[] = await this.dataSource.query(
+      query.organizationIds?.length
+        ? `SELECT id, name FROM organizations WHERE id = ANY(${sql.param(query.organizationIds)}::uuid[]) AND deleted_at IS NULL ORDER BY name`
+        : `SELECT DISTINCT o.id, o.name FROM organizations o
+           JOIN headcount_targets t ON t.organization_id = o.id AND t.deleted_at IS NULL AND t.population = ${sql.param(query.population)}
+           WHERE o.deleted_at IS NULL ORDER BY o.name LIMIT 20`,
+      sql.params,
+    );
+    return Promise.all(organizations.map((organization) => this.headcountOf(organization, query)));
+  }
+
+  private async headcountOf(organization: { id: string; name: string }, query: HeadcountQueryDto) {
+    const sql = new Sql();
+    const org = sql.param(organization.id);
+    const population = sql.param(query.population);
+    const observations: { observedOn: string; count: number }[] = await this.dataSource.query(
+      `SELECT observed_on::text AS "observedOn", count FROM headcount_observations
+       WHERE organization_id = ${org} AND population = ${population} AND deleted_at IS NULL ORDER BY observed_on`,
+      sql.params,
+    );
+    const targets: { id: string; low: number; high: number; dueBy: string | null; statedOn: string | null }[] = await this.dataSource.query(
+      `SELECT id, low, high, due_by::text AS "dueBy", stated_on::text AS "statedOn" FROM headcount_targets
+       WHERE organization_id = ${org} AND population = ${population} AND deleted_at IS NULL ORDER BY due_by NULLS LAST`,
+      sql.params,
+    );
+
+    let series: { month: string; count: number }[] = [];
+    if (observations.length > 0) {
+      const s = new Sql();
+      const moves = this.facts(s, { ...query, from: undefined, to: undefined, fields: undefined }, POPULATION_ROLES[query.population]);
+      const id = s.param(organization.id);
+      const pop = s.param(query.population);
+      const until = s.param(query.to ?? new Date().toISOString().slice(0, 10));
+      series = await this.dataSource.query(
+        `WITH facts AS (${moves}),
+         net AS (
+           SELECT month, sum(CASE WHEN to_id = ${id}::uuid THEN n ELSE -n END)::int AS n
+           FROM facts WHERE (to_id = ${id}::uuid OR from_id = ${id}::uuid) AND month IS NOT NULL GROUP BY month
+         ),
+         observed AS (
+           SELECT observed_on, count FROM headcount_observations
+           WHERE organization_id = ${id}::uuid AND population = ${pop} AND deleted_at IS NULL
+         ),
+         months AS (
+           SELECT generate_series(date_trunc('month', (SELECT min(observed_on) FROM observed)),
+                                  date_trunc('month', ${until}::date), interval '1 month')::date AS month
+         )
+         SELECT m.month::text AS month,
+                (last.count + coalesce((SELECT sum(n) FROM net WHERE net.month > date_trunc('month', last.observed_on) AND net.month <= m.month), 0))::int AS count
+         FROM months m
+         CROSS JOIN LATERAL (
+           SELECT observed_on, count FROM observed WHERE observed_on < m.month + interval '1 month' ORDER BY observed_on DESC LIMIT 1
+         ) last
+         ORDER BY m.month`,
+        s.params,
+      );
+    }
+    const latest = series.at(-1)?.count ?? observations.at(-1)?.count ?? null;
+    return {
+      organizationId: organization.id,
+      name: organization.name,
+      population: query.population,
+      observations,
+      series,
+      targets: targets.map((target) => ({
+        ...target,
+        current: latest,
+        progress: latest === null || target.low === 0 ? null : Math.round((latest / target.low) * 1000) / 1000,
+        met: latest === null ? null : latest >= target.low,
+      })),
+    };
+  }
+}

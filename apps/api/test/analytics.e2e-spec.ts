@@ -1,0 +1,171 @@
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * Analytics on a small world whose answers are worked out by hand below. Moves (status, date):
+ *   1 Jégou    Meta FAIR → Kyutai   confirmed  2023-11 (month)  leadership
+ *   2 Jégou    Meta FAIR → Inria    cancelled  2023    (year)   researcher
+ *   3 Pérez    Valeo     → Kyutai   confirmed  2023-11-17       leadership
+ *   4 A        Inria     → Kyutai   announced  2024    (year)   researcher
+ *   5 B        (unknown) → Kyutai   confirmed  2024-02-10       researcher
+ *   6 C        Kyutai    → Meta     confirmed  2024-03 (month)  researcher
+ *   7 D        Inria     → MPI-IS   rumoured   2024-04 (month)  researcher
+ *   8 LeCun    (unknown) → Kyutai   confirmed  2023-11 (month)  advisor
+ * Meta FAIR is part of Meta. Kyutai was seen with 3 researchers on 2023-11-17 and 12 on 2024-06-01,
+ * and aims at 40–50.
+ */
+describe('analytics', () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+
+  const get = async (path: string, query: Record<string, string> = {}) =>
+    (await t.as('viewer' as never).get(`/api/analytics/${path}?${new URLSearchParams(query)}`).expect(200)).body;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const post = async (resource: string, body: object) => (await t.http.post(`/api/${resource}`).send(body).expect(201)).body.id as string;
+    ids.meta = await post('organizations', { name: 'Meta', sector: 'big_tech', country: 'US' });
+    ids.fair = await post('organizations', { name: 'Meta FAIR', sector: 'big_tech', country: 'FR', parentId: ids.meta });
+    ids.inria = await post('organizations', { name: 'Inria', sector: 'public_research', country: 'FR' });
+    ids.kyutai = await post('organizations', { name: 'Kyutai', sector: 'private_lab', country: 'FR' });
+    ids.valeo = await post('organizations', { name: 'Valeo', sector: 'company', country: 'FR' });
+    ids.mpi = await post('organizations', { name: 'MPI-IS', sector: 'public_research', country: 'DE' });
+    for (const name of ['Jégou', 'Pérez', 'A', 'B', 'C', 'D', 'LeCun']) {
+      ids[name] = await post('people', { name, fields: name === 'A' ? ['speech'] : ['vision'] });
+    }
+    const move = (person: string, from: string | null, to: string, status: string, effectiveOn: string, datePrecision: string, roleCategory: string) =>
+      post('moves', {
+        personId: ids[person],
+        fromOrganizationId: from && ids[from],
+        toOrganizationId: ids[to],
+        status,
+        effectiveOn,
+        datePrecision,
+        roleCategory,
+      });
+    await move('Jégou', 'fair', 'kyutai', 'confirmed', '2023-11-01', 'month', 'leadership');
+    await move('Jégou', 'fair', 'inria', 'cancelled', '2023-01-01', 'year', 'researcher');
+    await move('Pérez', 'valeo', 'kyutai', 'confirmed', '2023-11-17', 'day', 'leadership');
+    await move('A', 'inria', 'kyutai', 'announced', '2024-01-01', 'year', 'researcher');
+    await move('B', null, 'kyutai', 'confirmed', '2024-02-10', 'day', 'researcher');
+    await move('C', 'kyutai', 'meta', 'confirmed', '2024-03-01', 'month', 'researcher');
+    await move('D', 'inria', 'mpi', 'rumoured', '2024-04-01', 'month', 'researcher');
+    await move('LeCun', null, 'kyutai', 'confirmed', '2023-11-01', 'month', 'advisor');
+    await post('headcount-observations', { organizationId: ids.kyutai, observedOn: '2023-11-17', count: 3, population: 'researchers' });
+    await post('headcount-observations', { organizationId: ids.kyutai, observedOn: '2024-06-01', count: 12, population: 'researchers' });
+    await post('headcount-targets', { organizationId: ids.kyutai, low: 40, high: 50, population: 'researchers' });
+  });
+  afterAll(() => t.close());
+
+  /** Links as "source → target: value", by names. */
+  const links = (flows: { nodes: { name: string }[]; links: { source: number; target: number; value: number }[] }) =>
+    flows.links.map((l) => `${flows.nodes[l.source].name} → ${flows.nodes[l.target].name}: ${l.value}`).sort();
+
+  it('aggregates flows by sector, leaving cancelled and rumoured moves out and keeping moves with no origin', async () => {
+    expect(links(await get('flows', { level: 'sector' }))).toEqual([
+      'Unknown → private_lab: 2',
+      'big_tech → private_lab: 1',
+      'company → private_lab: 1',
+      'private_lab → big_tech: 1',
+      'public_research → private_lab: 1',
+    ]);
+  });
+
+  it('takes cancelled and rumoured moves when asked for', async () => {
+    expect(links(await get('flows', { level: 'organization', statuses: 'cancelled,rumoured' }))).toEqual([
+      'Inria → MPI-IS: 1',
+      'Meta FAIR → Inria: 1',
+    ]);
+  });
+
+  it('rolls sub-organisations up into their parent', async () => {
+    expect(links(await get('flows', { level: 'parent' }))).toContain('Meta → Kyutai: 1');
+    expect(links(await get('flows', { level: 'parent' }))).toContain('Kyutai → Meta: 1');
+    expect(links(await get('flows', { level: 'organization' }))).toContain('Meta FAIR → Kyutai: 1');
+  });
+
+  it('counts a year-precision move in any range its year overlaps, from the counts and from the moves alike', async () => {
+    // Whole months: answered from move_counts. Part of a month: from moves. The same answer.
+    expect(links(await get('flows', { level: 'organization', from: '2024-06-01', to: '2024-06-30' }))).toEqual(['Inria → Kyutai: 1']);
+    expect(links(await get('flows', { level: 'organization', from: '2024-06-15', to: '2024-06-20' }))).toEqual(['Inria → Kyutai: 1']);
+    expect(links(await get('flows', { level: 'country', from: '2023-11-01', to: '2023-11-30' }))).toEqual([
+      'FR → FR: 2',
+      'Unknown → FR: 1',
+    ]);
+  });
+
+  it('filters by country, sector, organisation (either side) and research field', async () => {
+    expect(links(await get('flows', { level: 'organization', countries: 'US' }))).toEqual(['Kyutai → Meta: 1']);
+    expect(links(await get('flows', { level: 'organization', sectors: 'company' }))).toEqual(['Valeo → Kyutai: 1']);
+    expect(links(await get('flows', { level: 'organization', organizationIds: ids.meta }))).toEqual([
+      'Kyutai → Meta: 1',
+      'Meta FAIR → Kyutai: 1',
+    ]);
+    expect(links(await get('flows', { level: 'organization', fields: 'speech' }))).toEqual(['Inria → Kyutai: 1']);
+    expect(links(await get('flows', { level: 'organization', roleCategories: 'advisor' }))).toEqual(['Unknown → Kyutai: 1']);
+  });
+
+  it('gives arrivals, departures and balance per organisation, and per year', async () => {
+    const totals = await get('net-flows', { level: 'organization' });
+    expect(totals.map((r: { name: string; arrivals: number; departures: number; balance: number }) => [r.name, r.arrivals, r.departures, r.balance])).toEqual([
+      ['Kyutai', 5, 1, 4],
+      ['Meta', 1, 0, 1],
+      ['Inria', 0, 1, -1],
+      ['Meta FAIR', 0, 1, -1],
+      ['Valeo', 0, 1, -1],
+    ]);
+    const yearly = await get('net-flows', { level: 'organization', period: 'year', organizationIds: ids.kyutai });
+    const kyutai = yearly.filter((r: { name: string }) => r.name === 'Kyutai');
+    expect(kyutai.map((r: { period: string; arrivals: number; departures: number }) => [r.period, r.arrivals, r.departures])).toEqual([
+      ['2023-01-01', 3, 0],
+      ['2024-01-01', 2, 1],
+    ]);
+    const bySector = await get('net-flows', { level: 'sector', sort: 'arrivals', order: 'DESC' });
+    expect(bySector[0]).toMatchObject({ key: 'private_lab', arrivals: 5, departures: 1, balance: 4 });
+  });
+
+  it('lists the top origins and destinations of one organisation', async () => {
+    const origins = await get('top', { organizationId: ids.kyutai, direction: 'origins' });
+    expect(origins.map((r: { name: string; moves: number }) => [r.name, r.moves])).toEqual([
+      ['Unknown', 2],
+      ['Inria', 1],
+      ['Meta FAIR', 1],
+      ['Valeo', 1],
+    ]);
+    const destinations = await get('top', { organizationId: ids.kyutai, direction: 'destinations' });
+    expect(destinations.map((r: { name: string }) => r.name)).toEqual(['Meta']);
+  });
+
+  it('builds the headcount series from the observations and the moves between them, with progress toward 40–50', async () => {
+    const [kyutai] = await get('headcount', { organizationIds: ids.kyutai, population: 'researchers', to: '2024-07-31' });
+    expect(kyutai.observations).toEqual([
+      { observedOn: '2023-11-17', count: 3 },
+      { observedOn: '2024-06-01', count: 12 },
+    ]);
+    // Advisors are not researchers there; moves in an observation's month are in that observation.
+    expect(kyutai.series.map((p: { month: string; count: number }) => `${p.month.slice(0, 7)}=${p.count}`)).toEqual([
+      '2023-11=3', '2023-12=3', '2024-01=4', '2024-02=5', '2024-03=4', '2024-04=4', '2024-05=4', '2024-06=12', '2024-07=12',
+    ]);
+    expect(kyutai.targets).toEqual([
+      expect.objectContaining({ low: 40, high: 50, current: 12, progress: 0.3, met: false }),
+    ]);
+  });
+
+  it('shows a new move at the next load, and forgets a deleted one', async () => {
+    const before = links(await get('flows', { level: 'sector' }));
+    expect(before).toContain('public_research → private_lab: 1');
+    const { body: move } = await t.http
+      .post('/api/moves')
+      .send({ personId: ids.D, fromOrganizationId: ids.mpi, toOrganizationId: ids.kyutai, status: 'confirmed', roleCategory: 'researcher', datePrecision: 'day', effectiveOn: '2024-05-02' })
+      .expect(201);
+    expect(links(await get('flows', { level: 'sector' }))).toContain('public_research → private_lab: 2');
+    await t.http.put(`/api/moves/${move.id}`).send({ status: 'cancelled', version: move.version }).expect(200);
+    expect(links(await get('flows', { level: 'sector' }))).toEqual(before);
+    await t.http.delete(`/api/moves/${move.id}`).expect(200);
+    expect(links(await get('flows', { level: 'sector' }))).toEqual(before);
+  });
+
+  it('refuses bad filters with 400 naming them', async () => {
+    const response = await t.http.get('/api/analytics/flows?level=planet&sectors=bank&from=2024-02-30').expect(400);
+    expect(Object.keys(response.body.errors).sort()).toEqual(['from', 'level', 'sectors']);
+  });
+});
