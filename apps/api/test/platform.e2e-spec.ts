@@ -36,6 +36,11 @@ describe('the platform around the resources', () => {
     expect(response.body.message).toBeDefined();
   });
 
+  it('says how long PostgreSQL took, in a Server-Timing header', async () => {
+    const response = await t.http.get('/api/moves').expect(200);
+    expect(response.headers['server-timing']).toMatch(/^db;dur=\d+\.\d;desc="[1-9]\d* queries"$/);
+  });
+
   it('answers an unknown route under /api with 404', async () => {
     await t.http.get('/api/nothing-here').expect(404);
   });

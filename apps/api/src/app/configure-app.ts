@@ -7,17 +7,19 @@ import { authConfig } from '../config/auth.config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ContentRangeInterceptor } from '../common/content-range.interceptor';
 import { DatabaseErrorFilter } from '../common/database-error.filter';
+import { ServerTimingInterceptor, startRequestTiming } from '../common/server-timing';
 import { VALIDATION_OPTIONS } from '../common/validation';
 
 /** Everything main.ts sets up around the modules; the HTTP tests call it too, so they test the real app. */
 export function configureApp(app: NestExpressApplication): void {
   const auth = app.get<ConfigType<typeof authConfig>>(authConfig.KEY);
   app.set('trust proxy', auth.trustProxy);
+  app.use(startRequestTiming);
   app.use(helmet());
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
-  app.useGlobalInterceptors(new ContentRangeInterceptor());
+  app.useGlobalInterceptors(new ServerTimingInterceptor(), new ContentRangeInterceptor());
   app.useGlobalFilters(new DatabaseErrorFilter());
   // The web app is served from the same origin; other origins only from the configured allow-list.
   // react-admin reads the list totals from Content-Range, which browsers hide unless exposed.

