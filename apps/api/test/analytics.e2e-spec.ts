@@ -164,6 +164,16 @@ describe('analytics', () => {
     expect(links(await get('flows', { level: 'sector' }))).toEqual(before);
   });
 
+  it('lists the moves behind a Sankey link, by sector, country or parent', async () => {
+    const behind = async (filter: object) =>
+      (await t.http.get(`/api/moves?filter=${encodeURIComponent(JSON.stringify({ ...filter, status: ['announced', 'confirmed'] }))}`)).body.length;
+    expect(await behind({ fromSector: 'big_tech', toSector: 'private_lab' })).toBe(1);
+    expect(await behind({ fromCountry: 'FR', toCountry: 'FR' })).toBe(3);
+    expect(await behind({ fromRootId: ids.meta })).toBe(1);
+    expect(await behind({ toRootId: ids.meta })).toBe(1);
+    await t.http.get(`/api/moves?filter=${encodeURIComponent('{"fromSector":"bank"}')}`).expect(400);
+  });
+
   it('refuses bad filters with 400 naming them', async () => {
     const response = await t.http.get('/api/analytics/flows?level=planet&sectors=bank&from=2024-02-30').expect(400);
     expect(Object.keys(response.body.errors).sort()).toEqual(['from', 'level', 'sectors']);

@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, defaultDarkTheme, defaultLightTheme, Resource } fr
 import { BrowserRouter, Route } from 'react-router-dom';
 import auditEntries from './audit-entries';
 import { AccountPage } from './auth/AccountPage';
+import { LazyDashboard } from './dashboard';
 import { LoginPage } from './auth/LoginPage';
 import { AppLayout } from './layout/AppLayout';
 import headcountObservations from './headcount-observations';
@@ -32,6 +33,7 @@ export function App() {
         i18nProvider={i18nProvider}
         loginPage={LoginPage}
         layout={AppLayout}
+        dashboard={LazyDashboard}
         title="Talentflow"
         theme={defaultLightTheme}
         darkTheme={defaultDarkTheme}

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DatePrecision, MOVE_STATUSES, ROLE_CATEGORIES } from '@talentflow/domain';
+import { DatePrecision, MOVE_STATUSES, ROLE_CATEGORIES, SECTORS } from '@talentflow/domain';
 import { DataSource, DeepPartial, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
-import { byDate, byId, byValue, citing, ListSpec, search, uuidList } from '../common/list-query';
+import { invalid } from '../common/api-errors';
+import { byDate, byId, byValue, citing, type FilterApplier, ListSpec, search, uuidList } from '../common/list-query';
 import { SourcesService } from '../sources/sources.service';
 import { CreateMoveDto } from './dto/create-move.dto';
 import { UpdateMoveDto } from './dto/update-move.dto';
@@ -20,6 +21,31 @@ export function truncateToPrecision(date: string, precision: DatePrecision): str
 const PERSON_NAME = '(SELECT p.name FROM people p WHERE p.id = moves.person_id)';
 const ORGANIZATION_NAMES = (column: string) =>
   `(SELECT o.name || ' ' || array_to_string(o.aliases, ' ') FROM organizations o WHERE o.id = moves.${column})`;
+
+/** Moves whose origin (or destination) organisation has one of the given sectors or countries. */
+function bySide(side: 'from' | 'to', column: 'sector' | 'country', field: string, allowed?: readonly string[]): FilterApplier {
+  return (qb, value, param) => {
+    const values = (Array.isArray(value) ? value : [value]).map(String);
+    if (values.length === 0 || (allowed && values.some((v) => !allowed.includes(v)))) {
+      throw invalid({ [`filter.${field}`]: allowed ? `must be among ${allowed.join(', ')}` : 'must be a value or a list of values' });
+    }
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM organizations o WHERE o.id = moves.${side}_organization_id AND o.${column}::text IN (:...${param}))`,
+      { [param]: values },
+    );
+  };
+}
+
+function byRoot(side: 'from' | 'to'): FilterApplier {
+  return (qb, value, param) =>
+    qb.andWhere(
+      `moves.${side}_organization_id IN (
+         WITH RECURSIVE tree AS (SELECT id FROM organizations WHERE id IN (:...${param})
+                                 UNION SELECT o.id FROM organizations o JOIN tree t ON o.parent_id = t.id)
+         SELECT id FROM tree)`,
+      { [param]: uuidList(value, `${side}RootId`) },
+    );
+}
 
 @Injectable()
 export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto> {
@@ -49,6 +75,14 @@ export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto
       roleCategory: byValue('moves.role_category', 'roleCategory', ROLE_CATEGORIES),
       effectiveAfter: byDate('moves.effective_on', 'effectiveAfter', 'after'),
       effectiveBefore: byDate('moves.effective_on', 'effectiveBefore', 'before'),
+      // Either side by the kind of organisation: what a dashboard's Sankey link opens.
+      fromSector: bySide('from', 'sector', 'fromSector', SECTORS),
+      toSector: bySide('to', 'sector', 'toSector', SECTORS),
+      fromCountry: bySide('from', 'country', 'fromCountry'),
+      toCountry: bySide('to', 'country', 'toCountry'),
+      /** Moves from an organisation or any of its sub-organisations, however deep. */
+      fromRootId: byRoot('from'),
+      toRootId: byRoot('to'),
       /** The moves a source supports. */
       sourceId: citing('move_sources', 'move_id', 'moves'),
     },

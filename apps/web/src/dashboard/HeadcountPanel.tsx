@@ -1,0 +1,64 @@
+import Typography from '@mui/material/Typography';
+import { useTranslate } from 'react-admin';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useFormatLocale } from '../common/fields';
+import type { DashboardFilters } from './filters';
+import { Panel } from './Panel';
+import { useAnalytics } from './useAnalytics';
+
+interface Headcount {
+  organizationId: string;
+  name: string;
+  observations: { observedOn: string; count: number }[];
+  series: { month: string; count: number }[];
+  targets: { low: number; high: number; dueBy: string | null; current: number | null; progress: number | null; met: boolean | null }[];
+}
+
+/** Is the lab on track: its headcount over time against its target's band and date. */
+export function HeadcountPanel({ filters }: { filters: DashboardFilters }) {
+  const translate = useTranslate();
+  const locale = useFormatLocale();
+  const { data = [] } = useAnalytics<Headcount[]>('headcount', filters);
+  const rows = data.flatMap((lab) => lab.series.map((point) => ({ organization: lab.name, month: point.month, count: point.count })));
+  return (
+    <Panel title="talentflow.dashboard.headcount" rows={rows} name="headcount">
+      {data.length === 0 ? <p>{translate('talentflow.dashboard.noData')}</p> : null}
+      {data.map((lab) => {
+        const target = lab.targets[0];
+        const points = lab.series.map((point) => ({
+          month: point.month.slice(0, 7),
+          series: point.count,
+          observed: lab.observations.find((o) => o.observedOn.slice(0, 7) === point.month.slice(0, 7))?.count,
+        }));
+        return (
+          <section key={lab.organizationId} aria-label={lab.name} data-testid="headcount-lab">
+            <Typography variant="subtitle1" component="h3">
+              {lab.name}
+              {target
+                ? ` — ${translate('talentflow.dashboard.progress', {
+                    current: target.current ?? '?',
+                    low: target.low,
+                    high: target.high,
+                    percent: target.progress === null ? '?' : Math.round(target.progress * 100).toLocaleString(locale),
+                  })}`
+                : ''}
+            </Typography>
+            <ResponsiveContainer width="100%" height={220}>
+              <LineChart data={points}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="month" tick={{ fontSize: 11 }} />
+                <YAxis allowDecimals={false} domain={[0, (max: number) => Math.max(max, target?.high ?? 0)]} />
+                <Tooltip />
+                <Legend />
+                {target ? <ReferenceArea y1={target.low} y2={target.high} fill="#2e7d32" fillOpacity={0.12} label={translate('talentflow.dashboard.target')} /> : null}
+                {target?.dueBy ? <ReferenceLine x={target.dueBy.slice(0, 7)} stroke="#2e7d32" strokeDasharray="4 4" /> : null}
+                <Line type="stepAfter" dataKey="series" name={translate('talentflow.dashboard.series')} stroke="#1976d2" dot={false} />
+                <Line dataKey="observed" name={translate('talentflow.dashboard.observed')} stroke="none" dot={{ r: 4, fill: '#e65100' }} />
+              </LineChart>
+            </ResponsiveContainer>
+          </section>
+        );
+      })}
+    </Panel>
+  );
+}

@@ -1,0 +1,62 @@
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { useTranslate } from 'react-admin';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DashboardFilters } from './filters';
+import { Panel } from './Panel';
+import { useAnalytics } from './useAnalytics';
+
+interface NetFlow {
+  key: string;
+  name: string;
+  arrivals: number;
+  departures: number;
+  balance: number;
+}
+
+/** Who gains and who loses: arrivals, departures and balance, as bars and as a table. */
+export function NetFlowsPanel({ filters }: { filters: DashboardFilters }) {
+  const translate = useTranslate();
+  const { data = [] } = useAnalytics<NetFlow[]>('net-flows', filters, { level: filters.level, limit: '15' });
+  const label = (name: string) => (filters.level === 'sector' ? translate(`talentflow.sector.${name}`, { _: name }) : name);
+  const rows = data.map((row) => ({ ...row, name: label(row.name), departures: -row.departures }));
+  return (
+    <Panel title="talentflow.dashboard.netFlows" rows={data} name="net-flows">
+      <ResponsiveContainer width="100%" height={300}>
+        <BarChart data={rows} margin={{ left: 8, right: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={70} tick={{ fontSize: 11 }} />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="arrivals" name={translate('talentflow.dashboard.arrivals')} fill="#2e7d32" />
+          <Bar dataKey="departures" name={translate('talentflow.dashboard.departures')} fill="#c62828" />
+          <Bar dataKey="balance" name={translate('talentflow.dashboard.balance')} fill="#1976d2" />
+        </BarChart>
+      </ResponsiveContainer>
+      <Table size="small" aria-label={translate('talentflow.dashboard.netFlows')}>
+        <TableHead>
+          <TableRow>
+            <TableCell />
+            <TableCell align="right">{translate('talentflow.dashboard.arrivals')}</TableCell>
+            <TableCell align="right">{translate('talentflow.dashboard.departures')}</TableCell>
+            <TableCell align="right">{translate('talentflow.dashboard.balance')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.map((row) => (
+            <TableRow key={row.key}>
+              <TableCell>{label(row.name)}</TableCell>
+              <TableCell align="right">{row.arrivals}</TableCell>
+              <TableCell align="right">{row.departures}</TableCell>
+              <TableCell align="right">{row.balance}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Panel>
+  );
+}
