@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { api, describeInBrowser, launchBrowser, newPage, screenshot, signIn } from './support/browser';
+
+/** The analysts' home page, on a small world created for it. */
+describeInBrowser('the dashboard', () => {
+  let browser: Browser;
+  let page: Page;
+  let kyutaiId: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const org = (name: string, sector: string, country: string) => api('organizations', { name, sector, country });
+    const [fair, inria, kyutai, valeo] = await Promise.all([
+      org('Dash FAIR', 'big_tech', 'FR'),
+      org('Dash Inria', 'public_research', 'FR'),
+      org('Dash Kyutai', 'private_lab', 'FR'),
+      org('Dash Valeo', 'company', 'FR'),
+    ]);
+    kyutaiId = kyutai.id;
+    const person = await api('people', { name: 'Dash Person' });
+    const move = (from: { id: string }, to: { id: string }, effectiveOn: string) =>
+      api('moves', { personId: person.id, fromOrganizationId: from.id, toOrganizationId: to.id, roleCategory: 'researcher', datePrecision: 'day', status: 'confirmed', effectiveOn });
+    await move(fair, kyutai, '2023-11-17');
+    await move(valeo, kyutai, '2023-12-01');
+    await move(inria, kyutai, '2024-09-01');
+    await api('headcount-targets', { organizationId: kyutai.id, low: 40, high: 50, population: 'researchers', dueBy: '2026-12-31' });
+    await api('headcount-observations', { organizationId: kyutai.id, observedOn: '2023-11-17', count: 3, population: 'researchers' });
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    page = await newPage(browser, { width: 1400 });
+    await signIn(page, 'viewer');
+  });
+  afterEach(() => page.context().close());
+
+  const panel = (name: string) => page.getByTestId(`panel-${name}`);
+
+  it('renders every panel, and a filter change updates every panel and the URL', async () => {
+    // Only what touches this test's lab: other tests share the database.
+    await page.goto(`/?from=2023-01-01&to=2024-12-31&organizationIds=${kyutaiId}`);
+    await panel('flows').getByText(/Private lab \(\d+\)/).waitFor();
+    await panel('headcount').getByText(/Dash Kyutai — \d+ now, target 40–50/).waitFor();
+    await panel('net-flows').getByRole('row', { name: /Private lab/ }).waitFor();
+    await panel('latest-moves').getByText('Dash Valeo').first().waitFor();
+    const totalBefore = await page.getByTestId('flows-total').textContent();
+    await screenshot(page, 'dashboard');
+
+    // Up to June 2024 only: the Inria move of September 2024 leaves every panel.
+    await page.getByLabel('To', { exact: true }).fill('2024-06-30');
+    await page.waitForURL(/to=2024-06-30/);
+    await page.waitForFunction((before) => document.querySelector('[data-testid="flows-total"]')?.textContent !== before, totalBefore);
+    expect(await panel('flows').getByText(/Public research/).count()).toBe(0);
+    expect(await panel('net-flows').getByRole('row', { name: /Public research/ }).count()).toBe(0);
+    expect(await panel('latest-moves').getByText('Dash Inria').count()).toBe(0);
+    // The headcount series now ends in June 2024: the last month on its time axis.
+    await page.waitForFunction(() => {
+      const months = [...document.querySelectorAll('[data-testid="panel-headcount"] .recharts-cartesian-axis-tick-value')]
+        .map((tick) => tick.textContent ?? '')
+        .filter((text) => /^\d{4}-\d{2}$/.test(text));
+      return months.at(-1) === '2024-06';
+    });
+  });
+
+  it('opens the moves behind a Sankey link', async () => {
+    await page.goto(`/?from=2023-01-01&to=2024-12-31&level=organization&organizationIds=${kyutaiId}`);
+    const link = panel('flows').locator('.recharts-sankey-link').first();
+    await link.waitFor();
+    await link.click({ force: true });
+    await page.waitForURL(/\/moves\?filter=/);
+    const filter = JSON.parse(new URL(page.url()).searchParams.get('filter') ?? '{}');
+    expect(filter).toMatchObject({ fromOrganizationId: expect.any(String), toOrganizationId: expect.any(String) });
+    await page.getByRole('row', { name: /Dash Person/ }).first().waitFor();
+    await page.getByText('1-1 of 1').waitFor();
+  });
+});
