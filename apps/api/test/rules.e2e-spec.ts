@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { createTestApp, listQuery, TestApp, totalOf } from './support/test-app';
 
 /** The rules each resource enforces: bad input gets a 4xx naming the field, and nothing changes. */
@@ -184,6 +185,20 @@ describe('validation and integrity rules', () => {
       expect(byName.body.length).toBeGreaterThan(0);
       const none = await t.http.get(`/api/headcount-targets${listQuery({ filter: { organizationId: meta } })}`).expect(200);
       expect(none.body).toEqual([]);
+    });
+  });
+
+  describe('list totals', () => {
+    it('counts exactly up to 10,000 rows, and past that gives PostgreSQL’s estimate', async () => {
+      const db = t.app.get(DataSource);
+      await db.query(`INSERT INTO sources (url) SELECT 'https://example.org/bulk/' || g FROM generate_series(1, 10500) g`);
+      await db.query('ANALYZE sources');
+      const all = await t.http.get(`/api/sources${listQuery({ range: [0, 9] })}`).expect(200);
+      expect(totalOf(all)).toBeGreaterThan(10_000);
+      expect(Math.abs(totalOf(all) - 10_500) / 10_500).toBeLessThan(0.1);
+      const few = await t.http.get(`/api/sources${listQuery({ range: [0, 0], filter: { q: 'bulk/1050' } })}`).expect(200);
+      expect(totalOf(few)).toBe(2); // bulk/1050 and bulk/10500, counted exactly
+      await db.query(`DELETE FROM sources WHERE url LIKE 'https://example.org/bulk/%'`);
     });
   });
 

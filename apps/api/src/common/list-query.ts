@@ -147,8 +147,26 @@ export async function findPage<T extends ObjectLiteral>(
     .addOrderBy(`${alias}.id`, 'ASC')
     .skip(start)
     .take(end - start + 1);
-  const [items, total] = await qb.getManyAndCount();
+  const items = await qb.getMany();
+  // A short first page is the whole list: no count to run.
+  const total = start === 0 && items.length < end - start + 1 ? items.length : await countRows(qb);
   return new Page(items, start, total);
+}
+
+/** Lists up to this many rows are counted exactly; beyond, the total is PostgreSQL's estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * The list's total, deliberately: an exact count that stops at EXACT_COUNT_LIMIT + 1 rows (cheap
+ * whatever the table's size), and past that the planner's estimate of the filtered rows, which is
+ * near enough for "1–25 of about 1,000,000" and costs no scan of a million rows.
+ */
+async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
+  const [sql, params] = qb.clone().orderBy().skip(undefined).take(undefined).select(`${qb.alias}.id`).getQueryAndParameters();
+  const [{ count }] = await qb.connection.query(`SELECT count(*)::int AS count FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`, params);
+  if (count <= EXACT_COUNT_LIMIT) return count;
+  const [{ 'QUERY PLAN': plan }] = await qb.connection.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+  return Math.max(count, Math.round(plan[0].Plan['Plan Rows']));
 }
 
 // ---- Filter builders: each validates its value, then adds a parameterised condition. ----

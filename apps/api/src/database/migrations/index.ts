@@ -2,6 +2,7 @@ import { Initial1795746261937 } from './1795746261937-Initial';
 import { AccentInsensitiveSearch1795746261938 } from './1795746261938-AccentInsensitiveSearch';
 import { AccountsAuditAndRecovery1795747978403 } from './1795747978403-AccountsAuditAndRecovery';
 import { MoveCountsPreAggregation1795748000000 } from './1795748000000-MoveCountsPreAggregation';
+import { ListOrderIndexes1795748100000 } from './1795748100000-ListOrderIndexes';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AccentInsensitiveSearch1795746261938,
   AccountsAuditAndRecovery1795747978403,
   MoveCountsPreAggregation1795748000000,
+  ListOrderIndexes1795748100000,
 ];
