@@ -70,6 +70,19 @@ describe('analytics', () => {
     ]);
   });
 
+  it('answers whole years from the yearly counts exactly as from the moves themselves', async () => {
+    for (const level of ['sector', 'country']) {
+      const yearly = await get('flows', { level, from: '2023-01-01', to: '2024-12-31' }); // whole years: yearly counts
+      const daily = await get('flows', { level, from: '2023-01-01', to: '2024-12-30' }); // not: the moves themselves
+      expect(links(yearly)).toEqual(links(daily));
+      const yearlyNet = await get('net-flows', { level, from: '2023-01-01', to: '2024-12-31', period: 'year' });
+      const dailyNet = await get('net-flows', { level, from: '2023-01-01', to: '2024-12-30', period: 'year' });
+      expect(yearlyNet).toEqual(dailyNet);
+    }
+    expect(links(await get('flows', { level: 'sector', from: '2024-01-01', to: '2024-12-31', sectors: 'company' }))).toEqual([]);
+    expect(links(await get('flows', { level: 'sector', from: '2023-01-01', to: '2023-12-31', sectors: 'company' }))).toEqual(['company → private_lab: 1']);
+  });
+
   it('takes cancelled and rumoured moves when asked for', async () => {
     expect(links(await get('flows', { level: 'organization', statuses: 'cancelled,rumoured' }))).toEqual([
       'Inria → MPI-IS: 1',
@@ -158,8 +171,16 @@ describe('analytics', () => {
       .send({ personId: ids.D, fromOrganizationId: ids.mpi, toOrganizationId: ids.kyutai, status: 'confirmed', roleCategory: 'researcher', datePrecision: 'day', effectiveOn: '2024-05-02' })
       .expect(201);
     expect(links(await get('flows', { level: 'sector' }))).toContain('public_research → private_lab: 2');
+    expect(links(await get('flows', { level: 'sector', from: '2024-01-01', to: '2024-12-31' }))).toContain('public_research → private_lab: 2');
     await t.http.put(`/api/moves/${move.id}`).send({ status: 'cancelled', version: move.version }).expect(200);
     expect(links(await get('flows', { level: 'sector' }))).toEqual(before);
+    expect(links(await get('flows', { level: 'sector', from: '2024-01-01', to: '2024-12-31' }))).toContain('public_research → private_lab: 1');
+    // An organisation that changes sector changes the yearly counts too.
+    const { body: mpi } = await t.http.get(`/api/organizations/${ids.mpi}`);
+    await t.http.put(`/api/organizations/${ids.mpi}`).send({ sector: 'university', version: mpi.version }).expect(200);
+    await t.http.put(`/api/moves/${move.id}`).send({ status: 'confirmed', version: move.version + 1 }).expect(200);
+    expect(links(await get('flows', { level: 'sector', from: '2024-01-01', to: '2024-12-31' }))).toContain('university → private_lab: 1');
+    await t.http.put(`/api/moves/${move.id}`).send({ status: 'cancelled', version: move.version + 2 }).expect(200);
     await t.http.delete(`/api/moves/${move.id}`).expect(200);
     expect(links(await get('flows', { level: 'sector' }))).toEqual(before);
   });

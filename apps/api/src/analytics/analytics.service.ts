@@ -41,6 +41,32 @@ export class AnalyticsService {
     return !filter.fields?.length && isFirstOfMonth(filter.from) && isLastOfMonth(filter.to);
   }
 
+  /**
+   * The yearly counts between sectors or between countries, when they can answer: whole years,
+   * a sector or country level, and no filter they do not hold (organisations, research fields).
+   */
+  static kindTable(query: FlowsQueryDto): { table: string; column: 'sector' | 'country' } | undefined {
+    if (query.fields?.length || query.organizationIds?.length) return undefined;
+    if ((query.from && !query.from.endsWith('-01-01')) || (query.to && !query.to.endsWith('-12-31'))) return undefined;
+    if (query.level === 'sector' && !query.countries?.length) return { table: 'move_sector_counts', column: 'sector' };
+    if (query.level === 'country' && !query.sectors?.length) return { table: 'move_country_counts', column: 'country' };
+    return undefined;
+  }
+
+  /** `kinds(from_key, to_key, year, n)` from a yearly table. */
+  private kindFacts(sql: Sql, query: FlowsQueryDto, { table, column }: { table: string; column: string }): string {
+    const where = [`moves <> 0`, `status = ANY(${sql.param(query.statuses?.length ? query.statuses : DEFAULT_STATUSES)}::move_status[])`];
+    if (query.roleCategories?.length) where.push(`role_category = ANY(${sql.param(query.roleCategories)}::role_category[])`);
+    if (query.from) where.push(`year >= ${sql.param(Number(query.from.slice(0, 4)))}`);
+    if (query.to) where.push(`year <= ${sql.param(Number(query.to.slice(0, 4)))}`);
+    const kinds = column === 'sector' ? query.sectors : query.countries?.map((c) => c.toUpperCase());
+    if (kinds?.length) {
+      const values = sql.param(kinds);
+      where.push(`(from_${column}::text = ANY(${values}) OR to_${column}::text = ANY(${values}))`);
+    }
+    return `SELECT from_${column}::text AS from_key, to_${column}::text AS to_key, year, moves AS n FROM ${table} WHERE ${where.join(' AND ')}`;
+  }
+
   /** `facts(from_id, to_id, month, n)`: the moves that pass the move filters, counted. */
   private facts(sql: Sql, filter: AnalyticsFilterDto, extraRoles?: RoleCategory[]): string {
     const statuses = sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES);
@@ -123,11 +149,16 @@ export class AnalyticsService {
     const sql = new Sql();
     const from = AnalyticsService.sideKey(query.level, 'fo');
     const to = AnalyticsService.sideKey(query.level, 'tor');
+    const kind = AnalyticsService.kindTable(query);
     const rows: { source: string | null; source_name: string | null; target: string | null; target_name: string | null; value: number }[] =
       await this.dataSource.query(
-        `${this.sides(sql, query)}
-         SELECT ${from.key} AS source, ${from.name} AS source_name, ${to.key} AS target, ${to.name} AS target_name, sum(n)::int AS value
-         FROM sides GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0 ORDER BY value DESC, 1, 3 LIMIT ${sql.param(query.limit)}`,
+        kind
+          ? `WITH kinds AS (${this.kindFacts(sql, query, kind)})
+             SELECT from_key AS source, from_key AS source_name, to_key AS target, to_key AS target_name, sum(n)::int AS value
+             FROM kinds GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0 ORDER BY value DESC, 1, 3 LIMIT ${sql.param(query.limit)}`
+          : `${this.sides(sql, query)}
+             SELECT ${from.key} AS source, ${from.name} AS source_name, ${to.key} AS target, ${to.name} AS target_name, sum(n)::int AS value
+             FROM sides GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0 ORDER BY value DESC, 1, 3 LIMIT ${sql.param(query.limit)}`,
         sql.params,
       );
     // Origins on the left, destinations on the right: a lab can be both, and a Sankey needs no cycle.
@@ -152,17 +183,30 @@ export class AnalyticsService {
   /** Arrivals, departures and balance per organisation, parent, sector or country; per period if asked. */
   async netFlows(query: NetFlowsQueryDto) {
     const sql = new Sql();
-    const from = AnalyticsService.sideKey(query.level, 'fo');
-    const to = AnalyticsService.sideKey(query.level, 'tor');
-    const period = query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', month)::date`;
     const order = { balance: 'balance', arrivals: 'arrivals', departures: 'departures', name: 'name' }[query.sort];
-    const rows = await this.dataSource.query(
-      `${this.sides(sql, query)},
+    const kind = query.period === 'none' || query.period === 'year' ? AnalyticsService.kindTable(query) : undefined;
+    let ends: string;
+    if (kind) {
+      const period = query.period === 'none' ? 'NULL::date' : 'make_date(year, 1, 1)';
+      ends = `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
+       ends AS (
+         SELECT to_key AS key, to_key AS name, ${period} AS period, n AS arrivals, 0 AS departures FROM kinds WHERE to_key IS NOT NULL
+         UNION ALL
+         SELECT from_key, from_key, ${period}, 0, n FROM kinds WHERE from_key IS NOT NULL
+       )`;
+    } else {
+      const from = AnalyticsService.sideKey(query.level, 'fo');
+      const to = AnalyticsService.sideKey(query.level, 'tor');
+      const period = query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', month)::date`;
+      ends = `${this.sides(sql, query)},
        ends AS (
          SELECT ${to.key} AS key, ${to.name} AS name, ${period} AS period, n AS arrivals, 0 AS departures FROM sides WHERE tor_id IS NOT NULL
          UNION ALL
          SELECT ${from.key}, ${from.name}, ${period}, 0, n FROM sides WHERE fo_id IS NOT NULL
-       )
+       )`;
+    }
+    const rows = await this.dataSource.query(
+      `${ends}
        SELECT key, name, period::text AS period, sum(arrivals)::int AS arrivals, sum(departures)::int AS departures,
               (sum(arrivals) - sum(departures))::int AS balance
        FROM ends WHERE key IS NOT NULL GROUP BY key, name, period

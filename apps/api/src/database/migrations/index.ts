@@ -3,6 +3,7 @@ import { AccentInsensitiveSearch1795746261938 } from './1795746261938-AccentInse
 import { AccountsAuditAndRecovery1795747978403 } from './1795747978403-AccountsAuditAndRecovery';
 import { MoveCountsPreAggregation1795748000000 } from './1795748000000-MoveCountsPreAggregation';
 import { ListOrderIndexes1795748100000 } from './1795748100000-ListOrderIndexes';
+import { YearlyKindCounts1795748200000 } from './1795748200000-YearlyKindCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AccountsAuditAndRecovery1795747978403,
   MoveCountsPreAggregation1795748000000,
   ListOrderIndexes1795748100000,
+  YearlyKindCounts1795748200000,
 ];
