@@ -274,7 +274,8 @@ export class AnalyticsService {
       const until = s.param(query.to ?? new Date().toISOString().slice(0, 10));
       series = await this.dataSource.query(
         `WITH facts AS (${moves}),
-         net AS (
+         -- Materialised: read once, not once per month of the series.
+         net AS MATERIALIZED (
            SELECT month, sum(CASE WHEN to_id = ${id}::uuid THEN n ELSE -n END)::int AS n
            FROM facts WHERE (to_id = ${id}::uuid OR from_id = ${id}::uuid) AND month IS NOT NULL GROUP BY month
          ),
