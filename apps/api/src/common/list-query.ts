@@ -228,6 +228,16 @@ function likePattern(text: string): string {
  * trigram indexes on the searched columns.
  */
 export function search(...expressions: string[]): FilterApplier {
+  return searchNormalised(...expressions.map((expression) => `immutable_unaccent(lower(${expression}))`));
+}
+
+/** The same on a name and its aliases, through the indexed `search_text(name, aliases)`. */
+export function searchNameAndAliases(alias: string): FilterApplier {
+  return searchNormalised(`search_text(${alias}.name, ${alias}.aliases)`);
+}
+
+/** `q` against expressions already accent- and case-free: every word must match one of them. */
+function searchNormalised(...expressions: string[]): FilterApplier {
   return (qb, value, param) => {
     if (typeof value !== 'string') throw invalid({ 'filter.q': 'must be a string' });
     const words = value.trim().split(/\s+/).filter(Boolean);
@@ -236,7 +246,7 @@ export function search(...expressions: string[]): FilterApplier {
       qb.andWhere(
         new Brackets((or) => {
           for (const expression of expressions) {
-            or.orWhere(`immutable_unaccent(lower(${expression})) LIKE immutable_unaccent(lower(:${p}))`, {
+            or.orWhere(`${expression} LIKE immutable_unaccent(lower(:${p}))`, {
               [p]: likePattern(word),
             });
           }

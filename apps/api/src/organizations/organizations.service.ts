@@ -6,7 +6,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { conflict } from '../common/api-errors';
 import { CrudService } from '../common/crud.service';
 import { firstPresent, mergedNames } from '../common/merge';
-import { byId, byValue, ListSpec, search } from '../common/list-query';
+import { byId, byValue, ListSpec, searchNameAndAliases } from '../common/list-query';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { Organization } from './organization.entity';
@@ -26,7 +26,7 @@ export class OrganizationsService extends CrudService<Organization, CreateOrgani
     },
     defaultSort: ['name', 'ASC'],
     filters: {
-      q: search('organizations.name', "array_to_string(organizations.aliases, ' ')"),
+      q: searchNameAndAliases('organizations'),
       sector: byValue('organizations.sector', 'sector', SECTORS),
       country: (qb, value, param) =>
         byValue('organizations.country', 'country')(

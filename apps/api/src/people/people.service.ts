@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { DataSource, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
 import { firstPresent, mergedNames } from '../common/merge';
-import { byArrayElement, byValue, ListSpec, search, uuidList } from '../common/list-query';
+import { byArrayElement, byValue, ListSpec, searchNameAndAliases, uuidList } from '../common/list-query';
 import { CreatePersonDto } from './dto/create-person.dto';
 import { UpdatePersonDto } from './dto/update-person.dto';
 import { Person } from './person.entity';
@@ -21,7 +21,7 @@ export class PeopleService extends CrudService<Person, CreatePersonDto, UpdatePe
     },
     defaultSort: ['name', 'ASC'],
     filters: {
-      q: search('people.name', "array_to_string(people.aliases, ' ')"),
+      q: searchNameAndAliases('people'),
       orcid: byValue('people.orcid', 'orcid'),
       field: byArrayElement('people.fields', 'field'),
       /**

@@ -4,6 +4,7 @@ import { AccountsAuditAndRecovery1795747978403 } from './1795747978403-AccountsA
 import { MoveCountsPreAggregation1795748000000 } from './1795748000000-MoveCountsPreAggregation';
 import { ListOrderIndexes1795748100000 } from './1795748100000-ListOrderIndexes';
 import { YearlyKindCounts1795748200000 } from './1795748200000-YearlyKindCounts';
+import { SearchTextIndexes1795748300000 } from './1795748300000-SearchTextIndexes';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MoveCountsPreAggregation1795748000000,
   ListOrderIndexes1795748100000,
   YearlyKindCounts1795748200000,
+  SearchTextIndexes1795748300000,
 ];
