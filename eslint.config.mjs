@@ -7,8 +7,9 @@ export default [
   { ignores: ['**/dist', '**/out-tsc', '**/vite.config.*.timestamp*', 'tmp/**', '.data/**'] },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
-    // Each project's eslint.config.mjs extends this file: configuration, not a dependency.
-    ignores: ['**/eslint.config.mjs'],
+    // Each project's eslint.config.mjs extends this file, and the test runs' global setups start a
+    // throw-away PostgreSQL from tools/postgres: tooling, not dependencies between projects.
+    ignores: ['**/eslint.config.mjs', '**/test/global-setup.mjs', '**/support/global-setup.mjs'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // The web app and the API never import each other; both may use the shared types.

@@ -29,7 +29,9 @@ async function databaseEnv() {
 
 export default async function globalSetup() {
   const port = await freePort();
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  // The app under test gets its database from databaseEnv() only.
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
   const app = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
     env: {
