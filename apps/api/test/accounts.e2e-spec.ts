@@ -79,6 +79,16 @@ describe('accounts and sign-in', () => {
     expect(history.body[1].changes).toEqual({ role: { before: 'viewer', after: 'editor' } });
   });
 
+  it('keeps at least one enabled admin', async () => {
+    const { body: users } = await t.http.get(`/api/users${listQuery({ filter: { role: 'admin' } })}`);
+    expect(users).toHaveLength(1);
+    const [admin] = users;
+    const response = await t.http.put(`/api/users/${admin.id}`).send({ role: 'editor', version: admin.version }).expect(409);
+    expect(response.body.message).toMatch(/last admin/);
+    await t.http.put(`/api/users/${admin.id}`).send({ disabled: true, version: admin.version }).expect(409);
+    expect((await t.http.get(`/api/users/${admin.id}`)).body).toMatchObject({ role: 'admin', disabled: false });
+  });
+
   it('refuses a weak password, a duplicate email and an unknown role', async () => {
     const weak = await t.http.post('/api/users').send({ email: 'w@example.org', displayName: 'W', role: 'viewer', password: 'short' }).expect(400);
     expect(weak.body.errors.password).toMatch(/at least 12/);

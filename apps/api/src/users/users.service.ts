@@ -74,6 +74,13 @@ export class UsersService {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('users', id);
       if (user.version !== version) throw conflict('Someone changed this user since you loaded it', { version: `is now ${user.version}` }, user);
+      const losesAdmin = user.role === Role.Admin && !user.disabled && ((fields.role && fields.role !== Role.Admin) || fields.disabled);
+      if (losesAdmin) {
+        const others = await manager.count(User, { where: { role: Role.Admin, disabled: false } });
+        if (others <= 1) {
+          throw conflict('This is the last admin: make another user admin first', { role: 'the last admin must stay an enabled admin' });
+        }
+      }
       const before = snapshot(user);
       manager.merge(User, user, passwordHash ? { ...fields, passwordHash } : fields);
       await manager.save(User, user);
