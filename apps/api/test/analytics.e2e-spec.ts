@@ -172,9 +172,13 @@ describe('analytics', () => {
       .expect(201);
     expect(links(await get('flows', { level: 'sector' }))).toContain('public_research → private_lab: 2');
     expect(links(await get('flows', { level: 'sector', from: '2024-01-01', to: '2024-12-31' }))).toContain('public_research → private_lab: 2');
+    const may = async () =>
+      (await get('headcount', { organizationIds: ids.kyutai, to: '2024-05-31' }))[0].series.at(-1);
+    expect(await may()).toEqual({ month: '2024-05-01', count: 5 });
     await t.http.put(`/api/moves/${move.id}`).send({ status: 'cancelled', version: move.version }).expect(200);
     expect(links(await get('flows', { level: 'sector' }))).toEqual(before);
     expect(links(await get('flows', { level: 'sector', from: '2024-01-01', to: '2024-12-31' }))).toContain('public_research → private_lab: 1');
+    expect(await may()).toEqual({ month: '2024-05-01', count: 4 });
     // An organisation that changes sector changes the yearly counts too.
     const { body: mpi } = await t.http.get(`/api/organizations/${ids.mpi}`);
     await t.http.put(`/api/organizations/${ids.mpi}`).send({ sector: 'university', version: mpi.version }).expect(200);

@@ -268,16 +268,19 @@ export class AnalyticsService {
     let series: { month: string; count: number }[] = [];
     if (observations.length > 0) {
       const s = new Sql();
-      const moves = this.facts(s, { ...query, from: undefined, to: undefined, fields: undefined }, POPULATION_ROLES[query.population]);
       const id = s.param(organization.id);
       const pop = s.param(query.population);
       const until = s.param(query.to ?? new Date().toISOString().slice(0, 10));
+      const statuses = s.param(query.statuses?.length ? query.statuses : DEFAULT_STATUSES);
+      const roles = s.param(query.roleCategories?.length ? query.roleCategories : POPULATION_ROLES[query.population]);
       series = await this.dataSource.query(
-        `WITH facts AS (${moves}),
-         -- Materialised: read once, not once per month of the series.
+        `WITH
+         -- The lab's own monthly arrivals minus departures; materialised: read once, not once per month.
          net AS MATERIALIZED (
-           SELECT month, sum(CASE WHEN to_id = ${id}::uuid THEN n ELSE -n END)::int AS n
-           FROM facts WHERE (to_id = ${id}::uuid OR from_id = ${id}::uuid) AND month IS NOT NULL GROUP BY month
+           SELECT month, sum(arrivals - departures)::int AS n FROM organization_month_counts
+           WHERE organization_id = ${id}::uuid AND month IS NOT NULL
+             AND status = ANY(${statuses}::move_status[]) AND role_category = ANY(${roles}::role_category[])
+           GROUP BY month
          ),
          observed AS (
            SELECT observed_on, count FROM headcount_observations

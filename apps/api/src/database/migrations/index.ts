@@ -5,6 +5,7 @@ import { MoveCountsPreAggregation1795748000000 } from './1795748000000-MoveCount
 import { ListOrderIndexes1795748100000 } from './1795748100000-ListOrderIndexes';
 import { YearlyKindCounts1795748200000 } from './1795748200000-YearlyKindCounts';
 import { SearchTextIndexes1795748300000 } from './1795748300000-SearchTextIndexes';
+import { OrganizationMonthCounts1795748400000 } from './1795748400000-OrganizationMonthCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ListOrderIndexes1795748100000,
   YearlyKindCounts1795748200000,
   SearchTextIndexes1795748300000,
+  OrganizationMonthCounts1795748400000,
 ];
