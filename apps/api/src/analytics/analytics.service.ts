@@ -247,24 +247,45 @@ export class AnalyticsService {
            WHERE o.deleted_at IS NULL ORDER BY o.name LIMIT 20`,
       sql.params,
     );
-    return Promise.all(organizations.map((organization) => this.headcountOf(organization, query)));
+    if (organizations.length === 0) return [];
+    // Observations and targets of every lab in two queries; then one series per lab that has observations.
+    const q = new Sql();
+    const ids = q.param(organizations.map((organization) => organization.id));
+    const population = q.param(query.population);
+    const [observations, targets]: [
+      { organizationId: string; observedOn: string; count: number }[],
+      { organizationId: string; id: string; low: number; high: number; dueBy: string | null; statedOn: string | null }[],
+    ] = await Promise.all([
+      this.dataSource.query(
+        `SELECT organization_id AS "organizationId", observed_on::text AS "observedOn", count FROM headcount_observations
+         WHERE organization_id = ANY(${ids}::uuid[]) AND population = ${population} AND deleted_at IS NULL ORDER BY observed_on`,
+        q.params,
+      ),
+      this.dataSource.query(
+        `SELECT organization_id AS "organizationId", id, low, high, due_by::text AS "dueBy", stated_on::text AS "statedOn"
+         FROM headcount_targets
+         WHERE organization_id = ANY(${ids}::uuid[]) AND population = ${population} AND deleted_at IS NULL ORDER BY due_by NULLS LAST`,
+        q.params,
+      ),
+    ]);
+    return Promise.all(
+      organizations.map((organization) =>
+        this.headcountOf(
+          organization,
+          observations.filter((o) => o.organizationId === organization.id).map(({ observedOn, count }) => ({ observedOn, count })),
+          targets.filter((t) => t.organizationId === organization.id).map(({ organizationId: _id, ...target }) => target),
+          query,
+        ),
+      ),
+    );
   }
 
-  private async headcountOf(organization: { id: string; name: string }, query: HeadcountQueryDto) {
-    const sql = new Sql();
-    const org = sql.param(organization.id);
-    const population = sql.param(query.population);
-    const observations: { observedOn: string; count: number }[] = await this.dataSource.query(
-      `SELECT observed_on::text AS "observedOn", count FROM headcount_observations
-       WHERE organization_id = ${org} AND population = ${population} AND deleted_at IS NULL ORDER BY observed_on`,
-      sql.params,
-    );
-    const targets: { id: string; low: number; high: number; dueBy: string | null; statedOn: string | null }[] = await this.dataSource.query(
-      `SELECT id, low, high, due_by::text AS "dueBy", stated_on::text AS "statedOn" FROM headcount_targets
-       WHERE organization_id = ${org} AND population = ${population} AND deleted_at IS NULL ORDER BY due_by NULLS LAST`,
-      sql.params,
-    );
-
+  private async headcountOf(
+    organization: { id: string; name: string },
+    observations: { observedOn: string; count: number }[],
+    targets: { id: string; low: number; high: number; dueBy: string | null; statedOn: string | null }[],
+    query: HeadcountQueryDto,
+  ) {
     let series: { month: string; count: number }[] = [];
     if (observations.length > 0) {
       const s = new Sql();
