@@ -248,13 +248,14 @@ export class AnalyticsService {
       sql.params,
     );
     if (organizations.length === 0) return [];
-    // Observations and targets of every lab in two queries; then one series per lab that has observations.
+    // Three queries for all the labs at once: observations, targets, series.
     const q = new Sql();
     const ids = q.param(organizations.map((organization) => organization.id));
     const population = q.param(query.population);
-    const [observations, targets]: [
+    const [observations, targets, series]: [
       { organizationId: string; observedOn: string; count: number }[],
       { organizationId: string; id: string; low: number; high: number; dueBy: string | null; statedOn: string | null }[],
+      { organizationId: string; month: string; count: number }[],
     ] = await Promise.all([
       this.dataSource.query(
         `SELECT organization_id AS "organizationId", observed_on::text AS "observedOn", count FROM headcount_observations
@@ -267,73 +268,71 @@ export class AnalyticsService {
          WHERE organization_id = ANY(${ids}::uuid[]) AND population = ${population} AND deleted_at IS NULL ORDER BY due_by NULLS LAST`,
         q.params,
       ),
+      this.seriesOf(organizations.map((organization) => organization.id), query),
     ]);
-    return Promise.all(
-      organizations.map((organization) =>
-        this.headcountOf(
-          organization,
-          observations.filter((o) => o.organizationId === organization.id).map(({ observedOn, count }) => ({ observedOn, count })),
-          targets.filter((t) => t.organizationId === organization.id).map(({ organizationId: _id, ...target }) => target),
-          query,
-        ),
-      ),
+    return organizations.map((organization) => {
+      const own = observations.filter((o) => o.organizationId === organization.id).map(({ observedOn, count }) => ({ observedOn, count }));
+      const points = series.filter((point) => point.organizationId === organization.id).map(({ month, count }) => ({ month, count }));
+      const latest = points.at(-1)?.count ?? own.at(-1)?.count ?? null;
+      return {
+        organizationId: organization.id,
+        name: organization.name,
+        population: query.population,
+        observations: own,
+        series: points,
+        targets: targets
+          .filter((target) => target.organizationId === organization.id)
+          .map(({ organizationId: _organizationId, ...target }) => ({
+            ...target,
+            current: latest,
+            progress: latest === null || target.low === 0 ? null : Math.round((latest / target.low) * 1000) / 1000,
+            met: latest === null ? null : latest >= target.low,
+          })),
+      };
+    });
+  }
+
+  /**
+   * Each lab's monthly series, in one query: from the month of its first observation to `to`,
+   * the latest observation so far plus the arrivals minus departures of the months after it.
+   * Moves in an observation's month are taken to be in that observation.
+   */
+  private seriesOf(ids: string[], query: HeadcountQueryDto): Promise<{ organizationId: string; month: string; count: number }[]> {
+    const s = new Sql();
+    const labs = s.param(ids);
+    const population = s.param(query.population);
+    const until = s.param(query.to ?? new Date().toISOString().slice(0, 10));
+    const statuses = s.param(query.statuses?.length ? query.statuses : DEFAULT_STATUSES);
+    const roles = s.param(query.roleCategories?.length ? query.roleCategories : POPULATION_ROLES[query.population]);
+    return this.dataSource.query(
+      `WITH
+       net AS MATERIALIZED (
+         SELECT organization_id, month, sum(arrivals - departures)::int AS n FROM organization_month_counts
+         WHERE organization_id = ANY(${labs}::uuid[]) AND month IS NOT NULL
+           AND status = ANY(${statuses}::move_status[]) AND role_category = ANY(${roles}::role_category[])
+         GROUP BY 1, 2
+       ),
+       observed AS MATERIALIZED (
+         SELECT organization_id, observed_on, count FROM headcount_observations
+         WHERE organization_id = ANY(${labs}::uuid[]) AND population = ${population} AND deleted_at IS NULL
+       ),
+       months AS (
+         SELECT organization_id,
+                generate_series(date_trunc('month', min(observed_on)), date_trunc('month', ${until}::date), interval '1 month')::date AS month
+         FROM observed GROUP BY organization_id
+       )
+       SELECT m.organization_id AS "organizationId", m.month::text AS month,
+              (last.count + coalesce((SELECT sum(n) FROM net WHERE net.organization_id = m.organization_id
+                                        AND net.month > date_trunc('month', last.observed_on) AND net.month <= m.month), 0))::int AS count
+       FROM months m
+       CROSS JOIN LATERAL (
+         SELECT observed_on, count FROM observed o
+         WHERE o.organization_id = m.organization_id AND o.observed_on < m.month + interval '1 month'
+         ORDER BY observed_on DESC LIMIT 1
+       ) last
+       ORDER BY 1, 2`,
+      s.params,
     );
   }
 
-  private async headcountOf(
-    organization: { id: string; name: string },
-    observations: { observedOn: string; count: number }[],
-    targets: { id: string; low: number; high: number; dueBy: string | null; statedOn: string | null }[],
-    query: HeadcountQueryDto,
-  ) {
-    let series: { month: string; count: number }[] = [];
-    if (observations.length > 0) {
-      const s = new Sql();
-      const id = s.param(organization.id);
-      const pop = s.param(query.population);
-      const until = s.param(query.to ?? new Date().toISOString().slice(0, 10));
-      const statuses = s.param(query.statuses?.length ? query.statuses : DEFAULT_STATUSES);
-      const roles = s.param(query.roleCategories?.length ? query.roleCategories : POPULATION_ROLES[query.population]);
-      series = await this.dataSource.query(
-        `WITH
-         -- The lab's own monthly arrivals minus departures; materialised: read once, not once per month.
-         net AS MATERIALIZED (
-           SELECT month, sum(arrivals - departures)::int AS n FROM organization_month_counts
-           WHERE organization_id = ${id}::uuid AND month IS NOT NULL
-             AND status = ANY(${statuses}::move_status[]) AND role_category = ANY(${roles}::role_category[])
-           GROUP BY month
-         ),
-         observed AS (
-           SELECT observed_on, count FROM headcount_observations
-           WHERE organization_id = ${id}::uuid AND population = ${pop} AND deleted_at IS NULL
-         ),
-         months AS (
-           SELECT generate_series(date_trunc('month', (SELECT min(observed_on) FROM observed)),
-                                  date_trunc('month', ${until}::date), interval '1 month')::date AS month
-         )
-         SELECT m.month::text AS month,
-                (last.count + coalesce((SELECT sum(n) FROM net WHERE net.month > date_trunc('month', last.observed_on) AND net.month <= m.month), 0))::int AS count
-         FROM months m
-         CROSS JOIN LATERAL (
-           SELECT observed_on, count FROM observed WHERE observed_on < m.month + interval '1 month' ORDER BY observed_on DESC LIMIT 1
-         ) last
-         ORDER BY m.month`,
-        s.params,
-      );
-    }
-    const latest = series.at(-1)?.count ?? observations.at(-1)?.count ?? null;
-    return {
-      organizationId: organization.id,
-      name: organization.name,
-      population: query.population,
-      observations,
-      series,
-      targets: targets.map((target) => ({
-        ...target,
-        current: latest,
-        progress: latest === null || target.low === 0 ? null : Math.round((latest / target.low) * 1000) / 1000,
-        met: latest === null ? null : latest >= target.low,
-      })),
-    };
-  }
 }
