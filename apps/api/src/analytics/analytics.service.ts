@@ -306,30 +306,32 @@ export class AnalyticsService {
     const roles = s.param(query.roleCategories?.length ? query.roleCategories : POPULATION_ROLES[query.population]);
     return this.dataSource.query(
       `WITH
-       net AS MATERIALIZED (
+       net AS (
          SELECT organization_id, month, sum(arrivals - departures)::int AS n FROM organization_month_counts
          WHERE organization_id = ANY(${labs}::uuid[]) AND month IS NOT NULL
            AND status = ANY(${statuses}::move_status[]) AND role_category = ANY(${roles}::role_category[])
          GROUP BY 1, 2
        ),
+       -- Each observation holds from its month until the month of the next one.
        observed AS MATERIALIZED (
-         SELECT organization_id, observed_on, count FROM headcount_observations
+         SELECT organization_id, count, date_trunc('month', observed_on)::date AS start,
+                lead(date_trunc('month', observed_on)::date) OVER (PARTITION BY organization_id ORDER BY observed_on) AS stop
+         FROM headcount_observations
          WHERE organization_id = ANY(${labs}::uuid[]) AND population = ${population} AND deleted_at IS NULL
        ),
        months AS (
-         SELECT organization_id,
-                generate_series(date_trunc('month', min(observed_on)), date_trunc('month', ${until}::date), interval '1 month')::date AS month
+         SELECT organization_id, generate_series(min(start), date_trunc('month', ${until}::date), interval '1 month')::date AS month
          FROM observed GROUP BY organization_id
+       ),
+       -- Arrivals minus departures summed month by month since the first observation.
+       running AS MATERIALIZED (
+         SELECT m.organization_id, m.month, sum(coalesce(net.n, 0)) OVER (PARTITION BY m.organization_id ORDER BY m.month) AS total
+         FROM months m LEFT JOIN net ON net.organization_id = m.organization_id AND net.month = m.month
        )
-       SELECT m.organization_id AS "organizationId", m.month::text AS month,
-              (last.count + coalesce((SELECT sum(n) FROM net WHERE net.organization_id = m.organization_id
-                                        AND net.month > date_trunc('month', last.observed_on) AND net.month <= m.month), 0))::int AS count
-       FROM months m
-       CROSS JOIN LATERAL (
-         SELECT observed_on, count FROM observed o
-         WHERE o.organization_id = m.organization_id AND o.observed_on < m.month + interval '1 month'
-         ORDER BY observed_on DESC LIMIT 1
-       ) last
+       SELECT r.organization_id AS "organizationId", r.month::text AS month, (o.count + r.total - base.total)::int AS count
+       FROM running r
+       JOIN observed o ON o.organization_id = r.organization_id AND o.start <= r.month AND (o.stop IS NULL OR r.month < o.stop)
+       JOIN running base ON base.organization_id = r.organization_id AND base.month = o.start
        ORDER BY 1, 2`,
       s.params,
     );
