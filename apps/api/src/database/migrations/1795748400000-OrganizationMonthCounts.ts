@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Written by hand: each organisation's arrivals and departures per month, status and role
  * category, kept by the same trigger as the other counts. A lab's headcount series reads its own
- * few hundred rows instead of every count that mentions it.
+ * few hundred rows instead of every count that mentions it — from the index alone, which
+ * carries the counts too.
  */
 export class OrganizationMonthCounts1795748400000 implements MigrationInterface {
   name = 'OrganizationMonthCounts1795748400000';
@@ -18,7 +19,7 @@ export class OrganizationMonthCounts1795748400000 implements MigrationInterface 
     `);
     await queryRunner.query(`
       CREATE UNIQUE INDEX uq_organization_month_counts_key
-      ON organization_month_counts (organization_id, month, status, role_category) NULLS NOT DISTINCT
+      ON organization_month_counts (organization_id, month, status, role_category) INCLUDE (arrivals, departures) NULLS NOT DISTINCT
     `);
     await queryRunner.query(`
       CREATE FUNCTION organization_month_counts_add(m moves, delta integer) RETURNS void LANGUAGE sql AS $$
