@@ -68,9 +68,9 @@ export class AnalyticsService {
   }
 
   /** `facts(from_id, to_id, month, n)`: the moves that pass the move filters, counted. */
-  private facts(sql: Sql, filter: AnalyticsFilterDto, extraRoles?: RoleCategory[]): string {
+  private facts(sql: Sql, filter: AnalyticsFilterDto): string {
     const statuses = sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES);
-    const roles = filter.roleCategories?.length ? filter.roleCategories : extraRoles;
+    const roles = filter.roleCategories?.length ? filter.roleCategories : undefined;
     if (AnalyticsService.usesCounts(filter)) {
       const where = [`c.moves <> 0`, `c.status = ANY(${statuses}::move_status[])`];
       if (roles) where.push(`c.role_category = ANY(${sql.param(roles)}::role_category[])`);
@@ -91,16 +91,19 @@ export class AnalyticsService {
             FROM moves m WHERE ${where.join(' AND ')}`;
   }
 
-  /** Whether an organisation (alias `o`, its root `r`) passes the organisation filters. */
-  private organizationMatches(sql: Sql, filter: AnalyticsFilterDto, o: string, r: string): string | undefined {
+  /**
+   * Whether one side of a move (its organisation id `id`, joined as `o`, its root as `r`) passes
+   * the organisation filters; undefined when there are none.
+   */
+  private organizationMatches(sql: Sql, filter: AnalyticsFilterDto, id: string, o: string, r: string): string | undefined {
     const conditions: string[] = [];
     if (filter.countries?.length) conditions.push(`${o}.country = ANY(${sql.param(filter.countries.map((c) => c.toUpperCase()))})`);
     if (filter.sectors?.length) conditions.push(`${o}.sector = ANY(${sql.param(filter.sectors)}::sector[])`);
     if (filter.organizationIds?.length) {
       const ids = sql.param(filter.organizationIds);
-      conditions.push(`(${o}.id = ANY(${ids}::uuid[]) OR ${r}.root_id = ANY(${ids}::uuid[]))`);
+      conditions.push(`(${id} = ANY(${ids}::uuid[]) OR ${r}.root_id = ANY(${ids}::uuid[]))`);
     }
-    return conditions.length ? `(${o}.id IS NOT NULL AND ${conditions.join(' AND ')})` : undefined;
+    return conditions.length ? `(${id} IS NOT NULL AND ${conditions.join(' AND ')})` : undefined;
   }
 
   /** Each organisation's top-level ancestor (itself when it has no parent). */
@@ -110,55 +113,57 @@ export class AnalyticsService {
       SELECT o.id, r.root_id FROM organizations o JOIN roots r ON o.parent_id = r.id
     )`;
 
-  /** The facts with both sides' organisations and roots joined, filtered: `sides` for the queries below. */
-  private sides(sql: Sql, filter: AnalyticsFilterDto, roles?: RoleCategory[]): string {
-    const from = this.organizationMatches(sql, filter, 'fo', 'fr');
-    const to = this.organizationMatches(sql, filter, 'tor', 'tr');
-    const where = from && to ? `WHERE ${from} OR ${to}` : '';
+  /**
+   * `sides(from_key, to_key, month, n)`: the facts with each side's key at the level (an
+   * organisation's or its root's id, a sector, a country), filtered. Only the joins the level and
+   * the filters need are made: at a million moves each join of the facts costs more than the
+   * aggregation itself. Names come after aggregation (`named`).
+   */
+  private sides(sql: Sql, filter: AnalyticsFilterDto, level: Level): string {
+    const byKind = level === 'sector' || level === 'country';
+    const organizationFilter = Boolean(filter.countries?.length || filter.sectors?.length || filter.organizationIds?.length);
+    const joinOrganizations = byKind || organizationFilter;
+    const joinRoots = level === 'parent' || Boolean(filter.organizationIds?.length);
+    const from = this.organizationMatches(sql, filter, 'f.from_id', 'fo', 'fr');
+    const to = this.organizationMatches(sql, filter, 'f.to_id', 'tor', 'tr');
+    const key = (id: string, o: string, r: string) =>
+      level === 'organization' ? `${id}::text` : level === 'parent' ? `${r}.root_id::text` : `${o}.${level}::text`;
     return `WITH RECURSIVE ${AnalyticsService.ROOTS},
-      facts AS (${this.facts(sql, filter, roles)}),
+      facts AS (${this.facts(sql, filter)}),
       sides AS (
-        SELECT f.*, fo.id AS fo_id, fo.name AS fo_name, fo.sector AS fo_sector, fo.country AS fo_country,
-               fro.id AS fro_id, fro.name AS fro_name,
-               tor.id AS tor_id, tor.name AS tor_name, tor.sector AS tor_sector, tor.country AS tor_country,
-               tro.id AS tro_id, tro.name AS tro_name
+        SELECT ${key('f.from_id', 'fo', 'fr')} AS from_key, ${key('f.to_id', 'tor', 'tr')} AS to_key, f.month, f.n
         FROM facts f
-        LEFT JOIN organizations fo ON fo.id = f.from_id LEFT JOIN roots fr ON fr.id = fo.id LEFT JOIN organizations fro ON fro.id = fr.root_id
-        LEFT JOIN organizations tor ON tor.id = f.to_id LEFT JOIN roots tr ON tr.id = tor.id LEFT JOIN organizations tro ON tro.id = tr.root_id
-        ${where}
+        ${joinOrganizations ? 'LEFT JOIN organizations fo ON fo.id = f.from_id LEFT JOIN organizations tor ON tor.id = f.to_id' : ''}
+        ${joinRoots ? 'LEFT JOIN roots fr ON fr.id = f.from_id LEFT JOIN roots tr ON tr.id = f.to_id' : ''}
+        ${from && to ? `WHERE ${from} OR ${to}` : ''}
       )`;
   }
 
-  private static sideKey(level: Level, side: 'fo' | 'tor'): { key: string; name: string } {
-    const root = side === 'fo' ? 'fro' : 'tro';
-    const column = (field: string) => `${side}_${field}`;
-    switch (level) {
-      case 'organization':
-        return { key: `${column('id')}::text`, name: column('name') };
-      case 'parent':
-        return { key: `${root}_id::text`, name: `${root}_name` };
-      case 'sector':
-        return { key: `${column('sector')}::text`, name: `${column('sector')}::text` };
-      case 'country':
-        return { key: `${column('country')}::text`, name: `${column('country')}::text` };
-    }
+  /** The display name of a key at a level: an organisation's name, or the sector or country itself. */
+  private static named(level: Level, key: string, alias: string): { join: string; name: string } {
+    return level === 'organization' || level === 'parent'
+      ? { join: `LEFT JOIN organizations ${alias} ON ${alias}.id = ${key}::uuid`, name: `${alias}.name` }
+      : { join: '', name: key };
   }
 
   /** Moves aggregated from → to at a level, as nodes and weighted links ready for a Sankey diagram. */
   async flows(query: FlowsQueryDto) {
     const sql = new Sql();
-    const from = AnalyticsService.sideKey(query.level, 'fo');
-    const to = AnalyticsService.sideKey(query.level, 'tor');
     const kind = AnalyticsService.kindTable(query);
+    const aggregated = kind
+      ? `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
+         pairs AS (SELECT from_key, to_key, sum(n)::int AS value FROM kinds GROUP BY 1, 2)`
+      : `${this.sides(sql, query, query.level)},
+         pairs AS (SELECT from_key, to_key, sum(n)::int AS value FROM sides GROUP BY 1, 2)`;
+    const source = AnalyticsService.named(query.level, 'p.from_key', 'sn');
+    const target = AnalyticsService.named(query.level, 'p.to_key', 'tn');
     const rows: { source: string | null; source_name: string | null; target: string | null; target_name: string | null; value: number }[] =
       await this.dataSource.query(
-        kind
-          ? `WITH kinds AS (${this.kindFacts(sql, query, kind)})
-             SELECT from_key AS source, from_key AS source_name, to_key AS target, to_key AS target_name, sum(n)::int AS value
-             FROM kinds GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0 ORDER BY value DESC, 1, 3 LIMIT ${sql.param(query.limit)}`
-          : `${this.sides(sql, query)}
-             SELECT ${from.key} AS source, ${from.name} AS source_name, ${to.key} AS target, ${to.name} AS target_name, sum(n)::int AS value
-             FROM sides GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0 ORDER BY value DESC, 1, 3 LIMIT ${sql.param(query.limit)}`,
+        `${aggregated}
+         SELECT p.from_key AS source, ${source.name} AS source_name, p.to_key AS target, ${target.name} AS target_name, p.value
+         FROM (SELECT * FROM pairs WHERE value > 0 ORDER BY value DESC, from_key, to_key LIMIT ${sql.param(query.limit)}) p
+         ${source.join} ${target.join}
+         ORDER BY p.value DESC, 1, 3`,
         sql.params,
       );
     // Origins on the left, destinations on the right: a lab can be both, and a Sankey needs no cycle.
@@ -185,32 +190,32 @@ export class AnalyticsService {
     const sql = new Sql();
     const order = { balance: 'balance', arrivals: 'arrivals', departures: 'departures', name: 'name' }[query.sort];
     const kind = query.period === 'none' || query.period === 'year' ? AnalyticsService.kindTable(query) : undefined;
-    let ends: string;
-    if (kind) {
-      const period = query.period === 'none' ? 'NULL::date' : 'make_date(year, 1, 1)';
-      ends = `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
-       ends AS (
-         SELECT to_key AS key, to_key AS name, ${period} AS period, n AS arrivals, 0 AS departures FROM kinds WHERE to_key IS NOT NULL
-         UNION ALL
-         SELECT from_key, from_key, ${period}, 0, n FROM kinds WHERE from_key IS NOT NULL
-       )`;
-    } else {
-      const from = AnalyticsService.sideKey(query.level, 'fo');
-      const to = AnalyticsService.sideKey(query.level, 'tor');
-      const period = query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', month)::date`;
-      ends = `${this.sides(sql, query)},
-       ends AS (
-         SELECT ${to.key} AS key, ${to.name} AS name, ${period} AS period, n AS arrivals, 0 AS departures FROM sides WHERE tor_id IS NOT NULL
-         UNION ALL
-         SELECT ${from.key}, ${from.name}, ${period}, 0, n FROM sides WHERE fo_id IS NOT NULL
-       )`;
-    }
+    const ends = kind
+      ? `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
+         ends AS (
+           SELECT to_key AS key, ${query.period === 'none' ? 'NULL::date' : 'make_date(year, 1, 1)'} AS period, n AS arrivals, 0 AS departures
+           FROM kinds WHERE to_key IS NOT NULL
+           UNION ALL
+           SELECT from_key, ${query.period === 'none' ? 'NULL::date' : 'make_date(year, 1, 1)'}, 0, n FROM kinds WHERE from_key IS NOT NULL
+         )`
+      : `${this.sides(sql, query, query.level)},
+         ends AS (
+           SELECT to_key AS key, ${query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', month)::date`} AS period,
+                  n AS arrivals, 0 AS departures
+           FROM sides WHERE to_key IS NOT NULL
+           UNION ALL
+           SELECT from_key, ${query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', month)::date`}, 0, n
+           FROM sides WHERE from_key IS NOT NULL
+         )`;
+    const named = AnalyticsService.named(query.level, 'e.key', 'nm');
     const rows = await this.dataSource.query(
       `${ends}
-       SELECT key, name, period::text AS period, sum(arrivals)::int AS arrivals, sum(departures)::int AS departures,
-              (sum(arrivals) - sum(departures))::int AS balance
-       FROM ends WHERE key IS NOT NULL GROUP BY key, name, period
-       HAVING sum(arrivals) + sum(departures) > 0
+       SELECT e.key, ${named.name} AS name, e.period::text AS period, e.arrivals, e.departures, e.balance
+       FROM (
+         SELECT key, period, sum(arrivals)::int AS arrivals, sum(departures)::int AS departures,
+                (sum(arrivals) - sum(departures))::int AS balance
+         FROM ends GROUP BY key, period HAVING sum(arrivals) + sum(departures) > 0
+       ) e ${named.join}
        ORDER BY period NULLS FIRST, ${order} ${query.order}, name, key LIMIT ${sql.param(query.period === 'none' ? query.limit : query.limit * 100)}`,
       sql.params,
     );
