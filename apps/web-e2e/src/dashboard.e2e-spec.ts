@@ -61,6 +61,17 @@ describeInBrowser('the dashboard', () => {
     });
   });
 
+  it('opens the moves behind a bar: a lab’s arrivals', async () => {
+    await page.goto(`/?from=2023-01-01&to=2024-12-31&level=organization&organizationIds=${kyutaiId}`);
+    const arrivals = panel('net-flows').locator('.recharts-bar').first().locator('.recharts-bar-rectangle').first();
+    await arrivals.waitFor();
+    await arrivals.click({ force: true });
+    await page.waitForURL(/\/moves\?filter=/);
+    const filter = JSON.parse(new URL(page.url()).searchParams.get('filter') ?? '{}');
+    expect(filter).toMatchObject({ toOrganizationId: kyutaiId, status: ['announced', 'confirmed'] });
+    await page.getByText('1-3 of 3').waitFor();
+  });
+
   it('opens the moves behind a Sankey link', async () => {
     await page.goto(`/?from=2023-01-01&to=2024-12-31&level=organization&organizationIds=${kyutaiId}`);
     const link = panel('flows').locator('.recharts-sankey-link').first();

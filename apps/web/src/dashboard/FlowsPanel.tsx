@@ -1,10 +1,9 @@
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { useCreatePath, useTranslate } from 'react-admin';
-import { useNavigate } from 'react-router-dom';
+import { useTranslate } from 'react-admin';
 import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip } from 'recharts';
 import type { NodeProps } from 'recharts/types/chart/Sankey';
-import { type DashboardFilters, movesFilter } from './filters';
+import { type DashboardFilters, useOpenMoves } from './filters';
 import { Panel } from './Panel';
 import { useAnalytics } from './useAnalytics';
 
@@ -13,13 +12,6 @@ interface Flows {
   links: { source: number; target: number; value: number }[];
   total: number;
 }
-
-const SIDE_FILTER: Record<DashboardFilters['level'], [string, string]> = {
-  organization: ['fromOrganizationId', 'toOrganizationId'],
-  parent: ['fromRootId', 'toRootId'],
-  sector: ['fromSector', 'toSector'],
-  country: ['fromCountry', 'toCountry'],
-};
 
 /** A node: its bar, and its name beside it (origins on the left, destinations on the right). */
 function SankeyNode({ x, y, width, height, payload }: NodeProps) {
@@ -35,19 +27,13 @@ function SankeyNode({ x, y, width, height, payload }: NodeProps) {
   );
 }
 
-/** Who goes where: moves from → to as a Sankey diagram; a click on a link lists the moves behind it. */
+/** Who goes where: moves from → to as a Sankey diagram; a click on a link or a node lists the moves behind it. */
 export function FlowsPanel({ filters, setFilters }: { filters: DashboardFilters; setFilters: (change: Partial<DashboardFilters>) => void }) {
   const translate = useTranslate();
-  const navigate = useNavigate();
-  const createPath = useCreatePath();
+  const openMoves = useOpenMoves(filters);
   const { data } = useAnalytics<Flows>('flows', filters, { level: filters.level, limit: '40' });
   const label = (name: string) => (filters.level === 'sector' ? translate(`talentflow.sector.${name}`, { _: name }) : name);
   const chart = data && data.links.length > 0 ? { nodes: data.nodes.map((node) => ({ ...node, name: label(node.name) })), links: data.links } : null;
-  const openMoves = (source: Flows['nodes'][number], target: Flows['nodes'][number]) => {
-    const [from, to] = SIDE_FILTER[filters.level];
-    const filter = movesFilter(filters, { [from]: source.key, [to]: target.key });
-    navigate(`${createPath({ resource: 'moves', type: 'list' })}?filter=${encodeURIComponent(JSON.stringify(filter))}`);
-  };
   const rows = data?.links.map((link) => ({ from: data.nodes[link.source].name, to: data.nodes[link.target].name, moves: link.value })) ?? [];
   return (
     <Panel title="talentflow.dashboard.flows" rows={rows} name="flows">
@@ -73,9 +59,14 @@ export function FlowsPanel({ filters, setFilters }: { filters: DashboardFilters;
             link={{ stroke: '#1976d2', strokeOpacity: 0.25 }}
             node={SankeyNode}
             onClick={(item, type) => {
-              // A link's payload holds both its ends, as the nodes given above.
-              const ends = item.payload as unknown as { source?: Flows['nodes'][number]; target?: Flows['nodes'][number] };
-              if (type === 'link' && ends.source && ends.target) openMoves(ends.source, ends.target);
+              // A link's payload holds both its ends, as the nodes given above; a node's, the node.
+              if (type === 'link') {
+                const { source, target } = item.payload as unknown as { source: Flows['nodes'][number]; target: Flows['nodes'][number] };
+                openMoves({ from: source.key, to: target.key });
+              } else {
+                const node = item.payload as unknown as Flows['nodes'][number];
+                openMoves(node.side === 'origin' ? { from: node.key } : { to: node.key });
+              }
             }}
           >
             <Tooltip />

@@ -2,7 +2,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormatLocale } from '../common/fields';
-import type { DashboardFilters } from './filters';
+import { type DashboardFilters, useOpenMoves } from './filters';
 import { Panel } from './Panel';
 import { useAnalytics } from './useAnalytics';
 
@@ -14,10 +14,17 @@ interface Headcount {
   targets: { low: number; high: number; dueBy: string | null; current: number | null; progress: number | null; met: boolean | null }[];
 }
 
-/** Is the lab on track: its headcount over time against its target's band and date. */
+/** `2024-02` → `2024-02-29`. */
+function lastDayOf(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
+}
+
+/** Is the lab on track: its headcount over time against its target's band and date; a point opens that month's moves. */
 export function HeadcountPanel({ filters }: { filters: DashboardFilters }) {
   const translate = useTranslate();
   const locale = useFormatLocale();
+  const openMoves = useOpenMoves(filters);
   const { data = [] } = useAnalytics<Headcount[]>('headcount', filters);
   const rows = data.flatMap((lab) => lab.series.map((point) => ({ organization: lab.name, month: point.month, count: point.count })));
   return (
@@ -44,7 +51,15 @@ export function HeadcountPanel({ filters }: { filters: DashboardFilters }) {
                 : ''}
             </Typography>
             <ResponsiveContainer width="100%" height={220}>
-              <LineChart data={points}>
+              <LineChart
+                data={points}
+                style={{ cursor: 'pointer' }}
+                onClick={(state) => {
+                  // A point opens the lab's moves of that month.
+                  const month = typeof state?.activeLabel === 'string' ? state.activeLabel : undefined;
+                  if (month) openMoves({ extra: { organizationId: lab.organizationId, effectiveAfter: `${month}-01`, effectiveBefore: lastDayOf(month) } });
+                }}
+              >
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="month" tick={{ fontSize: 11 }} />
                 <YAxis allowDecimals={false} domain={[0, (max: number) => Math.max(max, target?.high ?? 0)]} />

@@ -5,7 +5,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DashboardFilters } from './filters';
+import { type DashboardFilters, useOpenMoves } from './filters';
 import { Panel } from './Panel';
 import { useAnalytics } from './useAnalytics';
 
@@ -17,9 +17,10 @@ interface NetFlow {
   balance: number;
 }
 
-/** Who gains and who loses: arrivals, departures and balance, as bars and as a table. */
+/** Who gains and who loses: arrivals, departures and balance, as bars and as a table; a bar opens its moves. */
 export function NetFlowsPanel({ filters }: { filters: DashboardFilters }) {
   const translate = useTranslate();
+  const openMoves = useOpenMoves(filters);
   const { data = [] } = useAnalytics<NetFlow[]>('net-flows', filters, { level: filters.level, limit: '15' });
   const label = (name: string) => (filters.level === 'sector' ? translate(`talentflow.sector.${name}`, { _: name }) : name);
   const rows = data.map((row) => ({ ...row, name: label(row.name), departures: -row.departures }));
@@ -32,8 +33,20 @@ export function NetFlowsPanel({ filters }: { filters: DashboardFilters }) {
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
-          <Bar dataKey="arrivals" name={translate('talentflow.dashboard.arrivals')} fill="#2e7d32" />
-          <Bar dataKey="departures" name={translate('talentflow.dashboard.departures')} fill="#c62828" />
+          <Bar
+            dataKey="arrivals"
+            name={translate('talentflow.dashboard.arrivals')}
+            fill="#2e7d32"
+            cursor="pointer"
+            onClick={(bar) => openMoves({ to: (bar.payload as NetFlow).key })}
+          />
+          <Bar
+            dataKey="departures"
+            name={translate('talentflow.dashboard.departures')}
+            fill="#c62828"
+            cursor="pointer"
+            onClick={(bar) => openMoves({ from: (bar.payload as NetFlow).key })}
+          />
           <Bar dataKey="balance" name={translate('talentflow.dashboard.balance')} fill="#1976d2" />
         </BarChart>
       </ResponsiveContainer>

@@ -1,4 +1,5 @@
-import { useSearchParams } from 'react-router-dom';
+import { useCreatePath } from 'react-admin';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 
 /** The dashboard's filters, all kept in the URL so that a dashboard can be shared. */
 export interface DashboardFilters {
@@ -68,4 +69,26 @@ export function movesFilter(filters: DashboardFilters, sides: Record<string, str
   if (filters.roleCategories.length) filter.roleCategory = filters.roleCategories;
   for (const [key, value] of Object.entries(sides)) if (value && value !== 'unknown') filter[key] = value;
   return filter;
+}
+
+/** The moves list's filters for an origin and a destination at each level. */
+const SIDE_FILTER: Record<DashboardFilters['level'], { from: string; to: string }> = {
+  organization: { from: 'fromOrganizationId', to: 'toOrganizationId' },
+  parent: { from: 'fromRootId', to: 'toRootId' },
+  sector: { from: 'fromSector', to: 'toSector' },
+  country: { from: 'fromCountry', to: 'toCountry' },
+};
+
+/**
+ * Opens the moves list behind a figure: moves from `from` and/or to `to` (keys at the dashboard's
+ * level), within the dashboard's filters; `extra` adds or overrides moves-list filters.
+ */
+export function useOpenMoves(filters: DashboardFilters) {
+  const navigate = useNavigate();
+  const createPath = useCreatePath();
+  return ({ from, to, extra = {} }: { from?: string; to?: string; extra?: Record<string, unknown> }) => {
+    const sides = SIDE_FILTER[filters.level];
+    const filter = { ...movesFilter(filters, { [sides.from]: from, [sides.to]: to }), ...extra };
+    navigate(`${createPath({ resource: 'moves', type: 'list' })}?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+  };
 }
