@@ -27,10 +27,12 @@ const PERIOD_OF = (precision: string) =>
   `(CASE ${precision} WHEN 'year' THEN interval '1 year' WHEN 'month' THEN interval '1 month' ELSE interval '1 day' END)`;
 
 /**
- * Every figure of the dashboards, computed by PostgreSQL. Moves are read from `move_counts` (the
- * trigger-maintained counts per month, origin, destination, status, role category and precision)
- * whenever the filters allow it — no research-field filter, a range of whole months — and from
- * `moves` itself otherwise. A move with a month or year date counts in a range its period overlaps.
+ * Every figure of the dashboards, computed by PostgreSQL from the cheapest source that answers
+ * exactly, all kept by one trigger on `moves` (see the migrations): `move_sector_counts` and
+ * `move_country_counts` (per year) for whole-year views by sector or country; `move_counts` (per
+ * month, origin, destination, status, role category and precision) for whole-month ranges without
+ * a research-field filter; `organization_month_counts` for headcount series; `moves` itself
+ * otherwise. A move with a month or year date counts in a range its period overlaps.
  */
 @Injectable()
 export class AnalyticsService {

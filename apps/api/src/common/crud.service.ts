@@ -58,6 +58,7 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
     const fields = await this.toEntityFields(dto);
     const id = await this.dataSource.transaction(async (manager) => {
       const entity = manager.create(this.entity, fields as DeepPartial<E>);
+      this.normalize(entity);
       await this.assertRules(entity);
       const saved = await manager.save(this.entity, entity);
       await this.record(manager, actor, AuditAction.Create, saved.id, {}, saved);
@@ -72,6 +73,7 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
       const entity = await this.lockForWrite(manager, id, version);
       const before = snapshot(entity);
       manager.merge(this.entity, entity, fields as DeepPartial<E>);
+      this.normalize(entity);
       await this.assertRules(entity);
       await manager.save(this.entity, entity);
       await this.record(manager, actor, AuditAction.Update, id, before, entity);
@@ -212,6 +214,11 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
   /** DTO fields → entity fields; the default copies them as they are. */
   protected async toEntityFields(dto: CreateDto | UpdateDto): Promise<DeepPartial<E>> {
     return dto as unknown as DeepPartial<E>;
+  }
+
+  /** Puts the record as it would be stored into its canonical form (e.g. a date cut to its precision). */
+  protected normalize(_entity: E): void {
+    return;
   }
 
   /** Rules that span fields or records, checked on the record as it would be stored. */

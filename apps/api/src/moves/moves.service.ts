@@ -101,8 +101,12 @@ export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto
     return this.sources.withCitations(dto);
   }
 
-  protected override async ruleErrors(move: Move): Promise<Record<string, string>> {
+  /** Only what the precision says is known is kept: 2023-11-17 at month precision is 2023-11-01. */
+  protected override normalize(move: Move): void {
     if (move.effectiveOn) move.effectiveOn = truncateToPrecision(move.effectiveOn, move.datePrecision);
+  }
+
+  protected override async ruleErrors(move: Move): Promise<Record<string, string>> {
     if (!move.fromOrganizationId && !move.toOrganizationId) {
       return { toOrganizationId: 'a move needs at least one organization, where the person came from or went to' };
     }
