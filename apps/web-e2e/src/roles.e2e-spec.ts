@@ -70,7 +70,9 @@ describeInBrowser('roles in the web app', () => {
     await page.getByRole('row', { name: /To restore/ }).click();
     await page.getByRole('status').getByText(/Deleted on/).waitFor();
     await page.getByRole('button', { name: 'Restore' }).click();
-    await page.getByText('Restored').first().waitFor();
+    // exact: the page also shows the source's address, "…/deleted-then-restored".
+    await page.getByText('Restored', { exact: true }).waitFor();
+    await page.getByRole('status').getByText(/Deleted on/).waitFor({ state: 'detached' });
     const restored = await api<{ deletedAt: string | null }>(`sources/${doomed.id}`);
     expect(restored.deletedAt).toBeNull();
     await page.getByRole('button', { name: /History/ }).click();
