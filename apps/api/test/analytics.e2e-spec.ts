@@ -1,3 +1,4 @@
+import { AnalyticsService } from '../src/analytics/analytics.service';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -94,6 +95,50 @@ describe('analytics', () => {
     expect(links(await get('flows', { level: 'parent' }))).toContain('Meta → Kyutai: 1');
     expect(links(await get('flows', { level: 'parent' }))).toContain('Kyutai → Meta: 1');
     expect(links(await get('flows', { level: 'organization' }))).toContain('Meta FAIR → Kyutai: 1');
+  });
+
+  it('recounts the parents when an organisation changes parent, or is created under one', async () => {
+    const valeo = async () => (await t.http.get(`/api/organizations/${ids.valeo}`).expect(200)).body;
+    await t.http.put(`/api/organizations/${ids.valeo}`).send({ parentId: ids.meta, version: (await valeo()).version }).expect(200);
+    expect(links(await get('flows', { level: 'parent' }))).toContain('Meta → Kyutai: 2');
+    const child = (await t.http.post('/api/organizations').send({ name: 'Valeo AI', sector: 'company', country: 'FR', parentId: ids.valeo }).expect(201)).body;
+    const move = (
+      await t.http
+        .post('/api/moves')
+        .send({ personId: ids.D, fromOrganizationId: child.id, toOrganizationId: ids.mpi, status: 'confirmed', roleCategory: 'engineer', effectiveOn: '2024-05-02', datePrecision: 'day' })
+        .expect(201)
+    ).body;
+    expect(links(await get('flows', { level: 'parent' }))).toContain('Meta → MPI-IS: 1');
+    await t.http.put(`/api/organizations/${ids.valeo}`).send({ parentId: null, version: (await valeo()).version }).expect(200);
+    expect(links(await get('flows', { level: 'parent' }))).toEqual(expect.arrayContaining(['Meta → Kyutai: 1', 'Valeo → Kyutai: 1', 'Valeo → MPI-IS: 1']));
+    await t.http.delete(`/api/moves/${move.id}`).expect(200);
+    await t.http.delete(`/api/moves/${move.id}/permanent`).expect(200);
+    await t.http.delete(`/api/organizations/${child.id}`).expect(200);
+    expect(links(await get('flows', { level: 'parent' }))).not.toContain('Valeo → MPI-IS: 1');
+  });
+
+  it('finds the busiest pairs from the pair counts exactly as by counting every move', async () => {
+    const candidates = AnalyticsService.CANDIDATES;
+    AnalyticsService.CANDIDATES = [1, 2, 3]; // every try, its bounds, and the fall back to counting everything
+    try {
+      const queries: Record<string, string>[] = [
+        { level: 'organization' },
+        { level: 'parent' },
+        { level: 'organization', limit: '1' },
+        { level: 'organization', limit: '2', statuses: 'cancelled,rumoured,confirmed' },
+        { level: 'organization', limit: '2', countries: 'FR' },
+        { level: 'organization', roleCategories: 'researcher', sectors: 'public_research' },
+        { level: 'parent', limit: '2', roleCategories: 'researcher,leadership' },
+      ];
+      for (const query of queries) {
+        const fromPairs = await get('flows', { ...query, from: '2023-01-01', to: '2024-12-31' }); // whole years: the pair counts
+        const counted = await get('flows', { ...query, from: '2023-01-01', to: '2024-12-30' }); // not: every move
+        expect(links(fromPairs)).toEqual(links(counted));
+        expect(links(fromPairs).length).toBeGreaterThan(0);
+      }
+    } finally {
+      AnalyticsService.CANDIDATES = candidates;
+    }
   });
 
   it('counts a year-precision move in any range its year overlaps, from the counts and from the moves alike', async () => {

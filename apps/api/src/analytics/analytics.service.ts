@@ -7,6 +7,12 @@ import { Sql } from './sql';
 
 const DEFAULT_STATUSES = [MoveStatus.Announced, MoveStatus.Confirmed];
 
+/** One link of a flow: keys (null: unknown) and names at the level, and the moves between them. */
+type Link = { source: string | null; source_name: string | null; target: string | null; target_name: string | null; value: number };
+
+/** The unknown side of a move in `move_pair_counts` and `move_pair_totals`. */
+const NIL = '00000000-0000-0000-0000-000000000000';
+
 /** Which moves change a population's headcount: advisors join nobody's staff. */
 const POPULATION_ROLES: Record<Population, RoleCategory[]> = {
   [Population.Researchers]: [RoleCategory.Researcher, RoleCategory.Leadership],
@@ -108,13 +114,6 @@ export class AnalyticsService {
     return conditions.length ? `(${id} IS NOT NULL AND ${conditions.join(' AND ')})` : undefined;
   }
 
-  /** Each organisation's top-level ancestor (itself when it has no parent). */
-  private static readonly ROOTS = `roots AS (
-      SELECT id, id AS root_id FROM organizations WHERE parent_id IS NULL
-      UNION ALL
-      SELECT o.id, r.root_id FROM organizations o JOIN roots r ON o.parent_id = r.id
-    )`;
-
   /**
    * `sides(from_key, to_key, month, n)`: the facts with each side's key at the level (an
    * organisation's or its root's id, a sector, a country), filtered. Only the joins the level and
@@ -130,13 +129,12 @@ export class AnalyticsService {
     const to = this.organizationMatches(sql, filter, 'f.to_id', 'tor', 'tr');
     const key = (id: string, o: string, r: string) =>
       level === 'organization' ? `${id}::text` : level === 'parent' ? `${r}.root_id::text` : `${o}.${level}::text`;
-    return `WITH RECURSIVE ${AnalyticsService.ROOTS},
-      facts AS (${this.facts(sql, filter)}),
+    return `WITH facts AS (${this.facts(sql, filter)}),
       sides AS (
         SELECT ${key('f.from_id', 'fo', 'fr')} AS from_key, ${key('f.to_id', 'tor', 'tr')} AS to_key, f.month, f.n
         FROM facts f
         ${joinOrganizations ? 'LEFT JOIN organizations fo ON fo.id = f.from_id LEFT JOIN organizations tor ON tor.id = f.to_id' : ''}
-        ${joinRoots ? 'LEFT JOIN roots fr ON fr.id = f.from_id LEFT JOIN roots tr ON tr.id = f.to_id' : ''}
+        ${joinRoots ? 'LEFT JOIN organization_roots fr ON fr.organization_id = f.from_id LEFT JOIN organization_roots tr ON tr.organization_id = f.to_id' : ''}
         ${from && to ? `WHERE ${from} OR ${to}` : ''}
       )`;
   }
@@ -148,26 +146,81 @@ export class AnalyticsService {
       : { join: '', name: key };
   }
 
-  /** Moves aggregated from → to at a level, as nodes and weighted links ready for a Sankey diagram. */
-  async flows(query: FlowsQueryDto) {
+  /**
+   * Whether the busiest pairs can be read from `move_pair_counts`: organisations or parents, whole
+   * years, no research field or organisation filter (sectors and countries only between single
+   * organisations: the parents' rows do not know their members' sectors).
+   */
+  static usesPairCounts(query: FlowsQueryDto): boolean {
+    if (query.level !== 'organization' && query.level !== 'parent') return false;
+    if (query.fields?.length || query.organizationIds?.length) return false;
+    if (query.level === 'parent' && (query.countries?.length || query.sectors?.length)) return false;
+    return (!query.from || query.from.endsWith('-01-01')) && (!query.to || query.to.endsWith('-12-31'));
+  }
+
+  /** How many of the pairs ranked by their bound are counted exactly, at each try (tests lower it). */
+  static CANDIDATES = [1000, 8000, 64000];
+
+  /**
+   * The `limit` busiest pairs, exactly, without counting every pair (a threshold top-N). Pairs are
+   * read in the order of `move_pair_totals` (every live move of the pair, whatever its date, status
+   * or role: an upper bound of its count under any filter); the first `candidates` are counted
+   * exactly with the filters. When the last kept count is above the bound of every pair left out,
+   * no pair left out can rank: the answer is exact. Otherwise more candidates are tried; past the
+   * last try (a filter that keeps almost nothing), undefined: the caller aggregates everything.
+   */
+  private async topPairs(query: FlowsQueryDto, candidates: number) {
     const sql = new Sql();
-    const kind = AnalyticsService.kindTable(query);
-    const aggregated = kind
-      ? `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
-         pairs AS (SELECT from_key, to_key, sum(n)::int AS value FROM kinds GROUP BY 1, 2)`
-      : `${this.sides(sql, query, query.level)},
-         pairs AS (SELECT from_key, to_key, sum(n)::int AS value FROM sides GROUP BY 1, 2)`;
-    const source = AnalyticsService.named(query.level, 'p.from_key', 'sn');
-    const target = AnalyticsService.named(query.level, 'p.to_key', 'tn');
-    const rows: { source: string | null; source_name: string | null; target: string | null; target_name: string | null; value: number }[] =
+    const parents = sql.param(query.level === 'parent');
+    const where = [`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`];
+    where.push(`n.status = ANY(${sql.param(query.statuses?.length ? query.statuses : DEFAULT_STATUSES)}::move_status[])`);
+    if (query.roleCategories?.length) where.push(`n.role_category = ANY(${sql.param(query.roleCategories)}::role_category[])`);
+    if (query.from) where.push(`n.year >= ${sql.param(Number(query.from.slice(0, 4)))}`);
+    if (query.to) where.push(`n.year <= ${sql.param(Number(query.to.slice(0, 4)))}`);
+    const from = this.organizationMatches(sql, query, 't.from_id', 'fo', 'fr');
+    const to = this.organizationMatches(sql, query, 't.to_id', 'tor', 'tr');
+    const rows: (Omit<Link, 'value'> & { considered: number; least: number | null; value: number | null })[] =
       await this.dataSource.query(
-        `${aggregated}
-         SELECT p.from_key AS source, ${source.name} AS source_name, p.to_key AS target, ${target.name} AS target_name, p.value
-         FROM (SELECT * FROM pairs WHERE value > 0 ORDER BY value DESC, from_key, to_key LIMIT ${sql.param(query.limit)}) p
-         ${source.join} ${target.join}
-         ORDER BY p.value DESC, 1, 3`,
+        `WITH candidates AS MATERIALIZED (
+           SELECT t.from_id, t.to_id, t.moves AS bound FROM move_pair_totals t
+           ${from && to ? 'LEFT JOIN organizations fo ON fo.id = t.from_id LEFT JOIN organizations tor ON tor.id = t.to_id' : ''}
+           WHERE t.parents = ${parents} AND t.moves > 0 ${from && to ? `AND (${from} OR ${to})` : ''}
+           ORDER BY t.moves DESC LIMIT ${sql.param(candidates)}
+         ),
+         counted AS (
+           SELECT nullif(c.from_id, '${NIL}')::text AS source, nullif(c.to_id, '${NIL}')::text AS target,
+                  (SELECT coalesce(sum(n.moves), 0) FROM move_pair_counts n WHERE ${where.join(' AND ')})::int AS value
+           FROM candidates c
+         )
+         SELECT s.considered, s.least, top.source, sn.name AS source_name, top.target, tn.name AS target_name, top.value
+         FROM (SELECT count(*)::int AS considered, min(bound)::int AS least FROM candidates) s
+         LEFT JOIN LATERAL (
+           SELECT * FROM counted WHERE value > 0 ORDER BY value DESC, source, target LIMIT ${sql.param(query.limit)}
+         ) top ON true
+         LEFT JOIN organizations sn ON sn.id = top.source::uuid LEFT JOIN organizations tn ON tn.id = top.target::uuid
+         ORDER BY top.value DESC, top.source, top.target`,
         sql.params,
       );
+    const [{ considered, least }] = rows;
+    const found = rows.filter((row): row is (typeof rows)[number] & { value: number } => row.value !== null);
+    const exhausted = considered < candidates;
+    const settled = found.length === query.limit && least !== null && (found.at(-1)?.value ?? 0) > least;
+    return exhausted || settled ? found : undefined;
+  }
+
+  /** The busiest pairs from the pair counts, when they can answer exactly. */
+  private async busiestPairs(query: FlowsQueryDto) {
+    if (!AnalyticsService.usesPairCounts(query)) return undefined;
+    for (const candidates of AnalyticsService.CANDIDATES) {
+      const found = await this.topPairs(query, candidates);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Moves aggregated from → to at a level, as nodes and weighted links ready for a Sankey diagram. */
+  async flows(query: FlowsQueryDto) {
+    const rows = (await this.busiestPairs(query)) ?? (await this.aggregatedPairs(query));
     // Origins on the left, destinations on the right: a lab can be both, and a Sankey needs no cycle.
     const nodes: { id: string; key: string; name: string; side: 'origin' | 'destination' }[] = [];
     const index = new Map<string, number>();
@@ -185,6 +238,27 @@ export class AnalyticsService {
       value: row.value,
     }));
     return { level: query.level, nodes, links, total: links.reduce((sum, link) => sum + link.value, 0) };
+  }
+
+  /** The `limit` busiest pairs by aggregating every count that passes the filters. */
+  private aggregatedPairs(query: FlowsQueryDto): Promise<Link[]> {
+    const sql = new Sql();
+    const kind = AnalyticsService.kindTable(query);
+    const aggregated = kind
+      ? `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
+         pairs AS (SELECT from_key, to_key, sum(n)::int AS value FROM kinds GROUP BY 1, 2)`
+      : `${this.sides(sql, query, query.level)},
+         pairs AS (SELECT from_key, to_key, sum(n)::int AS value FROM sides GROUP BY 1, 2)`;
+    const source = AnalyticsService.named(query.level, 'p.from_key', 'sn');
+    const target = AnalyticsService.named(query.level, 'p.to_key', 'tn');
+    return this.dataSource.query(
+      `${aggregated}
+       SELECT p.from_key AS source, ${source.name} AS source_name, p.to_key AS target, ${target.name} AS target_name, p.value
+       FROM (SELECT * FROM pairs WHERE value > 0 ORDER BY value DESC, from_key, to_key LIMIT ${sql.param(query.limit)}) p
+       ${source.join} ${target.join}
+       ORDER BY p.value DESC, 1, 3`,
+      sql.params,
+    );
   }
 
   /** Arrivals, departures and balance per organisation, parent, sector or country; per period if asked. */

@@ -7,14 +7,15 @@ import { authConfig } from '../config/auth.config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ContentRangeInterceptor } from '../common/content-range.interceptor';
 import { DatabaseErrorFilter } from '../common/database-error.filter';
-import { ServerTimingInterceptor, startRequestTiming } from '../common/server-timing';
+import { requestTiming, ServerTimingInterceptor } from '../common/server-timing';
+import { appConfig } from '../config/app.config';
 import { VALIDATION_OPTIONS } from '../common/validation';
 
 /** Everything main.ts sets up around the modules; the HTTP tests call it too, so they test the real app. */
 export function configureApp(app: NestExpressApplication): void {
   const auth = app.get<ConfigType<typeof authConfig>>(authConfig.KEY);
   app.set('trust proxy', auth.trustProxy);
-  app.use(startRequestTiming);
+  app.use(requestTiming(app.get<ConfigType<typeof appConfig>>(appConfig.KEY).sqlTraceFile));
   app.use(helmet());
   app.use(cookieParser());
   app.setGlobalPrefix('api');

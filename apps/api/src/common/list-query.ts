@@ -231,9 +231,9 @@ export function search(...expressions: string[]): FilterApplier {
   return searchNormalised(...expressions.map((expression) => `immutable_unaccent(lower(${expression}))`));
 }
 
-/** The same on a name and its aliases, through the indexed `search_text(name, aliases)`. */
+/** The same on a name and its aliases, through their stored, indexed `search_text` column. */
 export function searchNameAndAliases(alias: string): FilterApplier {
-  return searchNormalised(`search_text(${alias}.name, ${alias}.aliases)`);
+  return searchNormalised(`${alias}.search_text`);
 }
 
 /** `q` against expressions already accent- and case-free: every word must match one of them. */

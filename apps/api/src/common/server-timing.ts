@@ -1,20 +1,35 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { appendFileSync } from 'node:fs';
 import { map, Observable } from 'rxjs';
 import { AfterQueryEvent, EntitySubscriberInterface, EventSubscriber } from 'typeorm';
 
 interface RequestTiming {
   db: number;
   queries: number;
+  /** The request's queries with their parameters, kept only when SQL_TRACE_FILE is set. */
+  trace?: { sql: string; params: unknown }[];
 }
 
 /** The time one request spent in PostgreSQL, summed from the pg driver's query times. */
 const timings = new AsyncLocalStorage<RequestTiming>();
 
-/** Express middleware: opens the request's timing. */
-export function startRequestTiming(_request: Request, _response: Response, next: NextFunction): void {
-  timings.run({ db: 0, queries: 0 }, next);
+/**
+ * Express middleware: opens the request's timing. With a trace file (SQL_TRACE_FILE, a diagnostic
+ * for `npm run bench`, which replays each request's SQL directly with pg), every answered request
+ * appends one JSON line: `{"method", "url", "queries": [{"sql", "params"}]}`.
+ */
+export function requestTiming(traceFile?: string) {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const timing: RequestTiming = { db: 0, queries: 0, trace: traceFile ? [] : undefined };
+    if (traceFile) {
+      response.on('finish', () =>
+        appendFileSync(traceFile, `${JSON.stringify({ method: request.method, url: request.originalUrl, queries: timing.trace })}\n`),
+      );
+    }
+    timings.run(timing, next);
+  };
 }
 
 /** Adds each query's execution time, as TypeORM measured it around the pg driver, to the request's. */
@@ -25,6 +40,7 @@ export class QueryTimingSubscriber implements EntitySubscriberInterface {
     if (timing && event.executionTime !== undefined) {
       timing.db += event.executionTime;
       timing.queries += 1;
+      timing.trace?.push({ sql: event.query, params: event.parameters ?? [] });
     }
   }
 }

@@ -7,6 +7,7 @@ export interface AppConfig {
   demoData: boolean;
   webRoot: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  sqlTraceFile?: string;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => {
@@ -17,5 +18,6 @@ export const appConfig = registerAs('app', (): AppConfig => {
     // The build puts the web app beside the API bundle: dist/apps/{api,web}.
     webRoot: env.WEB_ROOT ?? join(__dirname, '..', 'web'),
     logLevel: env.LOG_LEVEL,
+    sqlTraceFile: env.SQL_TRACE_FILE,
   };
 });

@@ -5,6 +5,7 @@ import { RecoverableRecord } from '../common/entity-base';
 @Entity({ name: 'organizations' })
 // The list's default order, from a hand-written migration (partial index): kept out of TypeORM's diffs.
 @Index('ix_organizations_list_order', { synchronize: false })
+@Index('ix_organizations_search_text', { synchronize: false }) // gin (search_text gin_trgm_ops), see the migrations
 @Check('ck_organizations_not_own_parent', 'parent_id IS NULL OR parent_id <> id')
 export class Organization extends RecoverableRecord {
   @Column({ type: 'text' })
@@ -12,6 +13,22 @@ export class Organization extends RecoverableRecord {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   aliases: string[];
+
+  /**
+   * The name and aliases, accent- and case-free, that `q` searches (a trigram index covers it).
+   * Kept by PostgreSQL from `search_text(name, aliases)`; never read or written by the app.
+   */
+  @Column({
+    name: 'search_text',
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: 'search_text(name, aliases)',
+    select: false,
+    insert: false,
+    update: false,
+    nullable: true,
+  })
+  searchText?: string;
 
   @Index('ix_organizations_sector')
   @Column({ type: 'enum', enum: Sector, enumName: 'sector' })

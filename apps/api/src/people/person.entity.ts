@@ -4,6 +4,7 @@ import { RecoverableRecord } from '../common/entity-base';
 @Entity({ name: 'people' })
 // The list's default order, from a hand-written migration (partial index): kept out of TypeORM's diffs.
 @Index('ix_people_list_order', { synchronize: false })
+@Index('ix_people_search_text', { synchronize: false }) // gin (search_text gin_trgm_ops), see the migrations
 export class Person extends RecoverableRecord {
   @Column({ type: 'text' })
   name: string;
@@ -11,6 +12,22 @@ export class Person extends RecoverableRecord {
   /** Other spellings of the name, e.g. "Herve Jegou", or a merged duplicate's name. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   aliases: string[];
+
+  /**
+   * The name and aliases, accent- and case-free, that `q` searches (a trigram index covers it).
+   * Kept by PostgreSQL from `search_text(name, aliases)`; never read or written by the app.
+   */
+  @Column({
+    name: 'search_text',
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: 'search_text(name, aliases)',
+    select: false,
+    insert: false,
+    update: false,
+    nullable: true,
+  })
+  searchText?: string;
 
   @Index('uq_people_orcid', { unique: true })
   @Column({ type: 'text', nullable: true })

@@ -6,6 +6,8 @@ import { ListOrderIndexes1795748100000 } from './1795748100000-ListOrderIndexes'
 import { YearlyKindCounts1795748200000 } from './1795748200000-YearlyKindCounts';
 import { SearchTextIndexes1795748300000 } from './1795748300000-SearchTextIndexes';
 import { OrganizationMonthCounts1795748400000 } from './1795748400000-OrganizationMonthCounts';
+import { SearchTextColumns1795755357749 } from './1795755357749-SearchTextColumns';
+import { PairCounts1795755400000 } from './1795755400000-PairCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   YearlyKindCounts1795748200000,
   SearchTextIndexes1795748300000,
   OrganizationMonthCounts1795748400000,
+  SearchTextColumns1795755357749,
+  PairCounts1795755400000,
 ];
