@@ -159,7 +159,27 @@ describe('analytics', () => {
       'Meta FAIR → Kyutai: 1',
     ]);
     expect(links(await get('flows', { level: 'organization', fields: 'speech' }))).toEqual(['Inria → Kyutai: 1']);
+    // Whole years by sector: the yearly counts by research field; otherwise the moves themselves.
+    for (const to of ['2024-12-31', '2024-12-30']) {
+      expect(links(await get('flows', { level: 'sector', fields: 'speech,robotics', from: '2023-01-01', to }))).toEqual(['public_research → private_lab: 1']);
+      expect(links(await get('flows', { level: 'country', fields: 'vision', from: '2023-01-01', to }))).toEqual([
+        'FR → FR: 2',
+        'FR → US: 1',
+        'Unknown → FR: 2',
+      ]);
+    }
     expect(links(await get('flows', { level: 'organization', roleCategories: 'advisor' }))).toEqual(['Unknown → Kyutai: 1']);
+  });
+
+  it('recounts the research-field figures when a person’s fields change', async () => {
+    const flows = () => get('flows', { level: 'sector', fields: 'robotics', from: '2023-01-01', to: '2024-12-31' });
+    expect(links(await flows())).toEqual([]);
+    const c = (await t.http.get(`/api/people/${ids.C}`).expect(200)).body;
+    await t.http.put(`/api/people/${ids.C}`).send({ fields: ['robotics', 'vision'], version: c.version }).expect(200);
+    expect(links(await flows())).toEqual(['private_lab → big_tech: 1']);
+    expect(links(await get('flows', { level: 'sector', fields: 'vision', from: '2024-01-01', to: '2024-12-31' }))).toContain('private_lab → big_tech: 1');
+    await t.http.put(`/api/people/${ids.C}`).send({ fields: ['vision'], version: c.version + 1 }).expect(200);
+    expect(links(await flows())).toEqual([]);
   });
 
   it('gives arrivals, departures and balance per organisation, and per year', async () => {

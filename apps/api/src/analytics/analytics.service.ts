@@ -35,10 +35,12 @@ const PERIOD_OF = (precision: string) =>
 /**
  * Every figure of the dashboards, computed by PostgreSQL from the cheapest source that answers
  * exactly, all kept by one trigger on `moves` (see the migrations): `move_sector_counts` and
- * `move_country_counts` (per year) for whole-year views by sector or country; `move_counts` (per
- * month, origin, destination, status, role category and precision) for whole-month ranges without
- * a research-field filter; `organization_month_counts` for headcount series; `moves` itself
- * otherwise. A move with a month or year date counts in a range its period overlaps.
+ * `move_country_counts` (per year; `…_field_counts` split by the mover's research fields) for
+ * whole-year views by sector or country; `move_pair_counts` for the busiest pairs of organisations
+ * or parents over whole years; `move_counts` (per month, origin, destination, status, role category
+ * and precision) for whole-month ranges without a research-field filter; `organization_month_counts`
+ * for headcount series; `moves` itself otherwise. A move with a month or year date counts in a
+ * range its period overlaps.
  */
 @Injectable()
 export class AnalyticsService {
@@ -51,19 +53,26 @@ export class AnalyticsService {
 
   /**
    * The yearly counts between sectors or between countries, when they can answer: whole years,
-   * a sector or country level, and no filter they do not hold (organisations, research fields).
+   * a sector or country level, and no filter they do not hold (organisations; the other kind).
    */
-  static kindTable(query: FlowsQueryDto): { table: string; column: 'sector' | 'country' } | undefined {
-    if (query.fields?.length || query.organizationIds?.length) return undefined;
+  static kindTable(query: FlowsQueryDto): { table: string; column: 'sector' | 'country'; byFields: boolean } | undefined {
+    if (query.organizationIds?.length) return undefined;
     if ((query.from && !query.from.endsWith('-01-01')) || (query.to && !query.to.endsWith('-12-31'))) return undefined;
-    if (query.level === 'sector' && !query.countries?.length) return { table: 'move_sector_counts', column: 'sector' };
-    if (query.level === 'country' && !query.sectors?.length) return { table: 'move_country_counts', column: 'country' };
+    // With research fields, the same counts split by the mover's set of fields.
+    const byFields = Boolean(query.fields?.length);
+    if (query.level === 'sector' && !query.countries?.length) {
+      return { table: byFields ? 'move_sector_field_counts' : 'move_sector_counts', column: 'sector', byFields };
+    }
+    if (query.level === 'country' && !query.sectors?.length) {
+      return { table: byFields ? 'move_country_field_counts' : 'move_country_counts', column: 'country', byFields };
+    }
     return undefined;
   }
 
   /** `kinds(from_key, to_key, year, n)` from a yearly table. */
-  private kindFacts(sql: Sql, query: FlowsQueryDto, { table, column }: { table: string; column: string }): string {
+  private kindFacts(sql: Sql, query: FlowsQueryDto, { table, column, byFields }: { table: string; column: string; byFields: boolean }): string {
     const where = [`moves <> 0`, `status = ANY(${sql.param(query.statuses?.length ? query.statuses : DEFAULT_STATUSES)}::move_status[])`];
+    if (byFields) where.push(`fields && ${sql.param(query.fields)}::text[]`);
     if (query.roleCategories?.length) where.push(`role_category = ANY(${sql.param(query.roleCategories)}::role_category[])`);
     if (query.from) where.push(`year >= ${sql.param(Number(query.from.slice(0, 4)))}`);
     if (query.to) where.push(`year <= ${sql.param(Number(query.to.slice(0, 4)))}`);

@@ -8,6 +8,7 @@ import { SearchTextIndexes1795748300000 } from './1795748300000-SearchTextIndexe
 import { OrganizationMonthCounts1795748400000 } from './1795748400000-OrganizationMonthCounts';
 import { SearchTextColumns1795755357749 } from './1795755357749-SearchTextColumns';
 import { PairCounts1795755400000 } from './1795755400000-PairCounts';
+import { FieldKindCounts1795755500000 } from './1795755500000-FieldKindCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   OrganizationMonthCounts1795748400000,
   SearchTextColumns1795755357749,
   PairCounts1795755400000,
+  FieldKindCounts1795755500000,
 ];
