@@ -1,3 +1,5 @@
+import { MoveStatus, RoleCategory } from '@talentflow/domain';
+import { DataSource } from 'typeorm';
 import { AnalyticsService } from '../src/analytics/analytics.service';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -82,6 +84,27 @@ describe('analytics', () => {
     }
     expect(links(await get('flows', { level: 'sector', from: '2024-01-01', to: '2024-12-31', sectors: 'company' }))).toEqual([]);
     expect(links(await get('flows', { level: 'sector', from: '2023-01-01', to: '2023-12-31', sectors: 'company' }))).toEqual(['company → private_lab: 1']);
+  });
+
+  it('answers per month and quarter, and across kinds, from the monthly kind counts exactly as from the moves', async () => {
+    const cases: Record<string, string>[] = [
+      { level: 'sector', period: 'quarter' },
+      { level: 'country', period: 'month', statuses: 'confirmed,cancelled' },
+      { level: 'sector', countries: 'FR' },
+      { level: 'country', sectors: 'big_tech,private_lab', roleCategories: 'leadership,researcher' },
+      { level: 'sector', period: 'month', countries: 'FR,DE', sectors: 'public_research' },
+    ];
+    for (const query of cases) {
+      for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2023-11-01', '2024-02-29'], ['2024-03-01', '2024-12-31']]) {
+        const monthly = await get('net-flows', { ...query, from, to }); // whole months: the monthly kind counts
+        const daily = await get('net-flows', { ...query, from, to: to.replace(/-(\d\d)$/, (_, day) => `-${Number(day) - 1}`) }); // the moves
+        expect(monthly).toEqual(daily);
+        if (!query.period) expect(links(await get('flows', { ...query, from, to }))).toEqual(links(await get('flows', { ...query, from: from.replace(/01$/, '02'), to })));
+      }
+    }
+    // The slots of counts[] follow the enums' order in PostgreSQL and in the code alike.
+    const [order] = await t.app.get(DataSource).query(`SELECT enum_range(NULL::move_status)::text[] AS statuses, enum_range(NULL::role_category)::text[] AS roles`);
+    expect(order).toEqual({ statuses: Object.values(MoveStatus), roles: Object.values(RoleCategory) });
   });
 
   it('takes cancelled and rumoured moves when asked for', async () => {

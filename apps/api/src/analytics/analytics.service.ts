@@ -109,6 +109,44 @@ export class AnalyticsService {
   }
 
   /**
+   * Whether the monthly counts between kinds of organisation can answer: a sector or country
+   * level, whole months, and no filter on organisations or research fields.
+   */
+  static usesKindMonths(filter: AnalyticsFilterDto, level: Level): boolean {
+    return (level === 'sector' || level === 'country') && !filter.organizationIds?.length && AnalyticsService.usesCounts(filter);
+  }
+
+  /** `counts[slot]` summed over the statuses and role categories asked for (the enums' order, as move_count_slot). */
+  private static countsOf(filter: AnalyticsFilterDto, alias: string): string {
+    const statuses = filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES;
+    const roles = filter.roleCategories?.length ? filter.roleCategories : Object.values(RoleCategory);
+    const allStatuses = Object.values(MoveStatus);
+    const allRoles = Object.values(RoleCategory);
+    const slots = statuses.flatMap((status) => roles.map((role) => allStatuses.indexOf(status) * allRoles.length + allRoles.indexOf(role) + 1));
+    return slots.map((slot) => `${alias}.counts[${slot}]`).join(' + ');
+  }
+
+  /** `sides(from_key, to_key, month, n)` from `move_kind_month_counts`, filtered on either side. */
+  private kindMonthSides(sql: Sql, filter: AnalyticsFilterDto, level: 'sector' | 'country'): string {
+    const where: string[] = [];
+    if (filter.from) {
+      const from = sql.param(filter.from);
+      where.push(`(c.month >= ${from}::date OR (c.whole_year AND c.month + interval '1 year' > ${from}::date))`);
+    }
+    if (filter.to) where.push(`c.month <= ${sql.param(filter.to)}::date`);
+    const side = (end: 'from' | 'to') => {
+      const conditions: string[] = [];
+      if (filter.countries?.length) conditions.push(`c.${end}_country = ANY(${sql.param(filter.countries.map((c) => c.toUpperCase()))})`);
+      if (filter.sectors?.length) conditions.push(`c.${end}_sector = ANY(${sql.param(filter.sectors)}::sector[])`);
+      return conditions.join(' AND ');
+    };
+    if (filter.countries?.length || filter.sectors?.length) where.push(`((${side('from')}) OR (${side('to')}))`);
+    return `SELECT c.from_${level}::text AS from_key, c.to_${level}::text AS to_key, c.month, sum(${AnalyticsService.countsOf(filter, 'c')})::int AS n
+            FROM move_kind_month_counts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+            GROUP BY 1, 2, 3`;
+  }
+
+  /**
    * Whether one side of a move (its organisation id `id`, joined as `o`, its root as `r`) passes
    * the organisation filters; undefined when there are none.
    */
@@ -130,6 +168,7 @@ export class AnalyticsService {
    * aggregation itself. Names come after aggregation (`named`).
    */
   private sides(sql: Sql, filter: AnalyticsFilterDto, level: Level): string {
+    if (AnalyticsService.usesKindMonths(filter, level)) return `WITH sides AS (${this.kindMonthSides(sql, filter, level as 'sector' | 'country')})`;
     const byKind = level === 'sector' || level === 'country';
     const organizationFilter = Boolean(filter.countries?.length || filter.sectors?.length || filter.organizationIds?.length);
     const joinOrganizations = byKind || organizationFilter;

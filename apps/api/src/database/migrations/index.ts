@@ -9,6 +9,7 @@ import { OrganizationMonthCounts1795748400000 } from './1795748400000-Organizati
 import { SearchTextColumns1795755357749 } from './1795755357749-SearchTextColumns';
 import { PairCounts1795755400000 } from './1795755400000-PairCounts';
 import { FieldKindCounts1795755500000 } from './1795755500000-FieldKindCounts';
+import { KindMonthCounts1795755600000 } from './1795755600000-KindMonthCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SearchTextColumns1795755357749,
   PairCounts1795755400000,
   FieldKindCounts1795755500000,
+  KindMonthCounts1795755600000,
 ];
