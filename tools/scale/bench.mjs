@@ -2,11 +2,14 @@
 // npm run bench [-- --sizes 10000,100000,1000000 --requests 40]
 // For each size: a fresh database (an embedded PostgreSQL 18, or BENCH_DATABASE_URL's server),
 // filled by `npm run generate`, served by the built app (npm start's bundle: build it first).
-// Prints, per endpoint, the p50 and p95 latency through HTTP, the p50 time PostgreSQL took for
-// the same request (the pg driver's time for its queries, from the Server-Timing header), and their
-// ratio; and the gzipped size of the JavaScript the web app loads first. Not part of the tests.
+// Prints, per endpoint, the p50 and p95 latency through HTTP; the p50 of the same SQL run directly
+// with pg (the app, started with SQL_TRACE_FILE, writes down each request's queries and parameters;
+// they are replayed here, one after the other, on one connection); their ratio; the pg driver's time
+// inside the app (Server-Timing); and the gzipped size of the JavaScript the web app loads first.
+// Not part of the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -39,6 +42,21 @@ async function measure(base, cookie, path) {
   return { p50: percentile(http, 50), p95: percentile(http, 95), sql: percentile(db, 50) };
 }
 
+/** The queries of the last traced request for `path`, replayed directly with pg: p50 ms. */
+async function direct(client, traceFile, path) {
+  const traced = readFileSync(traceFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const request = traced.findLast((entry) => entry.method === 'GET' && entry.url === path);
+  if (!request) throw new Error(`${path}: no SQL traced`);
+  const times = [];
+  for (let i = 0; i < REQUESTS + 5; i++) {
+    const start = performance.now();
+    for (const { sql, params } of request.queries) await client.query(sql, params);
+    if (i >= 5) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { direct: percentile(times, 50), queries: request.queries.length };
+}
+
 function firstLoadJs() {
   const web = join(root, 'dist/apps/web');
   const html = readFileSync(join(web, 'index.html'), 'utf8');
@@ -67,12 +85,23 @@ try {
     console.error(generated.stdout.trim());
 
     const port = await freePort();
+    const traceDir = mkdtempSync(join(tmpdir(), 'talentflow-bench-'));
+    const traceFile = join(traceDir, 'sql.jsonl');
     const app = spawn(process.execPath, ['dist/apps/api/main.js'], {
       cwd: root,
-      env: { ...env, PORT: String(port), DEMO_DATA: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+      env: {
+        ...env,
+        PORT: String(port),
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        SQL_TRACE_FILE: traceFile,
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const base = `http://127.0.0.1:${port}`;
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
     try {
       for (let tries = 0; ; tries++) {
         try {
@@ -82,6 +111,7 @@ try {
         }
         await new Promise((done) => setTimeout(done, 250));
       }
+      await client.connect();
       const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json(ADMIN) });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
       const [{ id: busiest }] = await (await fetch(`${base}/api/organizations${q({ sort: json(['name', 'ASC']), range: json([0, 0]), filter: json({ q: 'organisation 1' }) })}`, { headers: { Cookie: cookie } })).json();
@@ -103,22 +133,26 @@ try {
         'top origins of the busiest lab': `/api/analytics/top${q({ ...range, organizationId: busiest })}`,
       };
       for (const [label, path] of Object.entries(endpoints)) {
-        const figures = await measure(base, cookie, path);
+        const figures = { ...(await measure(base, cookie, path)), ...(await direct(client, traceFile, path)) };
         results.push({ size, label, ...figures });
-        console.error(`${size}\t${label}\t${figures.p50.toFixed(1)}\t${figures.p95.toFixed(1)}\t${figures.sql.toFixed(1)}`);
+        console.error(`${size}\t${label}\t${figures.p50.toFixed(1)}\t${figures.p95.toFixed(1)}\t${figures.direct.toFixed(1)}\t${figures.sql.toFixed(1)}`);
       }
     } finally {
+      await client.end().catch(() => undefined);
       app.kill('SIGTERM');
       await new Promise((done) => app.once('exit', done));
+      rmSync(traceDir, { recursive: true, force: true });
     }
   }
 } finally {
   await server.stop();
 }
 
-console.log(`\n| moves | endpoint | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | HTTP/SQL |`);
-console.log(`|---:|---|---:|---:|---:|---:|`);
+console.log(`\n| moves | endpoint | HTTP p50 ms | HTTP p95 ms | same SQL with pg, p50 ms | HTTP/SQL | queries | pg time in the API, p50 ms |`);
+console.log(`|---:|---|---:|---:|---:|---:|---:|---:|`);
 for (const r of results) {
-  console.log(`| ${r.size} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.sql.toFixed(1)} | ${(r.p50 / r.sql).toFixed(2)} |`);
+  console.log(
+    `| ${r.size.toLocaleString('en')} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.direct.toFixed(1)} | ${(r.p50 / r.direct).toFixed(2)} | ${r.queries} | ${r.sql.toFixed(1)} |`,
+  );
 }
 console.log(`\nWeb app, first-load JavaScript: ${(firstLoadJs() / 1024).toFixed(0)} KB gzipped`);

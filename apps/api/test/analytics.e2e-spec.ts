@@ -105,6 +105,11 @@ describe('analytics', () => {
     // The slots of counts[] follow the enums' order in PostgreSQL and in the code alike.
     const [order] = await t.app.get(DataSource).query(`SELECT enum_range(NULL::move_status)::text[] AS statuses, enum_range(NULL::role_category)::text[] AS roles`);
     expect(order).toEqual({ statuses: Object.values(MoveStatus), roles: Object.values(RoleCategory) });
+    const [{ slots }] = await t.app.get(DataSource).query(
+      `SELECT array_agg(move_count_slot(s, r) ORDER BY array_position(enum_range(NULL::move_status), s), array_position(enum_range(NULL::role_category), r)) AS slots
+       FROM unnest(enum_range(NULL::move_status)) s, unnest(enum_range(NULL::role_category)) r`,
+    );
+    expect(slots).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
   });
 
   it('takes cancelled and rumoured moves when asked for', async () => {
