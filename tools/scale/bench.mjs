@@ -69,6 +69,7 @@ const json = (value) => JSON.stringify(value);
 
 const server = await temporaryPostgres(process.env.BENCH_DATABASE_URL);
 const results = [];
+const yardsticks = [];
 try {
   for (const size of SIZES) {
     const name = `talentflow_bench_${size}`;
@@ -132,6 +133,15 @@ try {
         'flows, research field filter': `/api/analytics/flows${q({ ...range, level: 'sector', fields: 'speech' })}`,
         'top origins of the busiest lab': `/api/analytics/top${q({ ...range, organizationId: busiest })}`,
       };
+      // The machine's yardstick: the issue puts an unfiltered count(*) of 1M moves at about 23 ms.
+      const counts = [];
+      for (let i = 0; i < 10; i++) {
+        const start = performance.now();
+        await client.query('SELECT count(*) FROM moves');
+        if (i >= 3) counts.push(performance.now() - start);
+      }
+      counts.sort((a, b) => a - b);
+      yardsticks.push({ size, countMs: percentile(counts, 50) });
       for (const [label, path] of Object.entries(endpoints)) {
         const figures = { ...(await measure(base, cookie, path)), ...(await direct(client, traceFile, path)) };
         results.push({ size, label, ...figures });
@@ -155,4 +165,5 @@ for (const r of results) {
     `| ${r.size.toLocaleString('en')} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.direct.toFixed(1)} | ${(r.p50 / r.direct).toFixed(2)} | ${r.queries} | ${r.sql.toFixed(1)} |`,
   );
 }
+console.log(`\nThis machine's yardstick, \`SELECT count(*) FROM moves\` with pg, p50: ${yardsticks.map((y) => `${y.countMs.toFixed(1)} ms at ${y.size.toLocaleString('en')} moves`).join(', ')}.`);
 console.log(`\nWeb app, first-load JavaScript: ${(firstLoadJs() / 1024).toFixed(0)} KB gzipped`);

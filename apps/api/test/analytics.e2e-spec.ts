@@ -239,6 +239,13 @@ describe('analytics', () => {
     ]);
     const destinations = await get('top', { organizationId: ids.kyutai, direction: 'destinations' });
     expect(destinations.map((r: { name: string }) => r.name)).toEqual(['Meta']);
+    // Whole years come from the yearly pair counts, other ranges from the moves: the same answers.
+    const queries: Record<string, string>[] = [{ direction: 'origins' }, { direction: 'destinations' }, { direction: 'origins', statuses: 'announced', roleCategories: 'researcher' }];
+    for (const query of queries) {
+      const yearly = await get('top', { ...query, organizationId: ids.kyutai, from: '2024-01-01', to: '2024-12-31' });
+      expect(yearly).toEqual(await get('top', { ...query, organizationId: ids.kyutai, from: '2024-01-01', to: '2024-12-30' }));
+      expect(yearly.length).toBeGreaterThan(0);
+    }
   });
 
   it('builds the headcount series from the observations and the moves between them, with progress toward 40–50', async () => {

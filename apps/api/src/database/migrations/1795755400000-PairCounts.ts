@@ -46,6 +46,8 @@ const MOVE_COUNTS_SYNC = (extra: (row: string, delta: number) => string) => `
  *   the first thousand exactly, and stops when the bound of the next pair is below the last one
  *   it keeps (a threshold top-N; see AnalyticsService.topPairs).
  *
+ * The top origins and destinations of one organisation read its rows of `move_pair_counts` too.
+ *
  * The trigger on `moves` keeps both counts exact; a change of an organisation's parent recounts the
  * parents' rows (rare, and a second or two at a million moves).
  */
@@ -82,6 +84,10 @@ export class PairCounts1795755400000 implements MigrationInterface {
       CREATE UNIQUE INDEX uq_move_pair_counts_key
       ON move_pair_counts (parents, from_id, to_id, year, status, role_category) INCLUDE (moves) NULLS NOT DISTINCT
     `);
+    // One organisation's origins: its rows as a destination.
+    await queryRunner.query(
+      `CREATE INDEX ix_move_pair_counts_destination ON move_pair_counts (parents, to_id, year) INCLUDE (from_id, status, role_category, moves)`,
+    );
     await queryRunner.query(`
       CREATE TABLE move_pair_totals (
         parents boolean NOT NULL, from_id uuid NOT NULL, to_id uuid NOT NULL, moves integer NOT NULL,
