@@ -146,8 +146,11 @@ describe('analytics', () => {
   });
 
   it('finds the busiest pairs from the pair counts exactly as by counting every move', async () => {
-    const candidates = AnalyticsService.CANDIDATES;
-    AnalyticsService.CANDIDATES = [1, 2, 3]; // every try, its bounds, and the fall back to counting everything
+    const { FIRST_CANDIDATES, CANDIDATE_SHARE } = AnalyticsService;
+    // One pair first: the bounds, the floor and its second count, and the fall back, all come into play.
+    AnalyticsService.FIRST_CANDIDATES = 1;
+    AnalyticsService.CANDIDATE_SHARE = Infinity;
+    await t.app.get(DataSource).query('ANALYZE move_pair_totals'); // its size is known (unknown: aggregate everything)
     try {
       const queries: Record<string, string>[] = [
         { level: 'organization' },
@@ -165,7 +168,7 @@ describe('analytics', () => {
         expect(links(fromPairs).length).toBeGreaterThan(0);
       }
     } finally {
-      AnalyticsService.CANDIDATES = candidates;
+      Object.assign(AnalyticsService, { FIRST_CANDIDATES, CANDIDATE_SHARE });
     }
   });
 

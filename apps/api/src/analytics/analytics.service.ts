@@ -218,41 +218,78 @@ export class AnalyticsService {
     return (!query.from || query.from.endsWith('-01-01')) && (!query.to || query.to.endsWith('-12-31'));
   }
 
-  /** How many of the pairs ranked by their bound are counted exactly, at each try (tests lower it). */
-  static CANDIDATES = [1000, 8000, 64000];
+  /** How many of the pairs ranked by their bound are counted exactly at first (tests lower it). */
+  static FIRST_CANDIDATES = 1000;
+
+  /** Past this share of all the pairs, counting candidates costs more than aggregating everything. */
+  static CANDIDATE_SHARE = 1 / 20;
 
   /**
-   * The `limit` busiest pairs, exactly, without counting every pair (a threshold top-N). Pairs are
-   * read in the order of `move_pair_totals` (every live move of the pair, whatever its date, status
-   * or role: an upper bound of its count under any filter); the first `candidates` are counted
-   * exactly with the filters. When the last kept count is above the bound of every pair left out,
-   * no pair left out can rank: the answer is exact. Otherwise more candidates are tried; past the
-   * last try (a filter that keeps almost nothing), undefined: the caller aggregates everything.
+   * The `limit` busiest pairs, exactly, without counting every pair (a threshold top-N), or
+   * undefined when aggregating everything is cheaper. Pairs are read in the order of
+   * `move_pair_totals`: every live move of the pair, whatever its date, status or role, an upper
+   * bound of its count under any filter.
+   * 1. The first FIRST_CANDIDATES pairs are counted exactly with the filters. If the last count
+   *    kept is above the bound of every pair left out, no pair left out can rank: done.
+   * 2. Otherwise that count T is a floor: only pairs whose bound reaches T can rank. If they are
+   *    few enough (CANDIDATE_SHARE of all the pairs), all of them are counted: exact by construction.
    */
-  private async topPairs(query: FlowsQueryDto, candidates: number) {
+  private async busiestPairs(query: FlowsQueryDto): Promise<Link[] | undefined> {
+    if (!AnalyticsService.usesPairCounts(query)) return undefined;
+    const first = await this.countPairs(query, { first: AnalyticsService.FIRST_CANDIDATES });
+    if (first.exhausted || first.settled) return first.found;
+    const floor = first.found.at(-1)?.value;
+    if (first.found.length < query.limit || floor === undefined) return undefined; // a filter that keeps few moves
+    const reach = await this.pairsReaching(query, floor);
+    if (reach > first.pairs * AnalyticsService.CANDIDATE_SHARE) return undefined;
+    return (await this.countPairs(query, { atLeast: floor })).found;
+  }
+
+  /** `move_pair_totals` (alias t) at the query's level, joined and filtered by the organisation filters. */
+  private rankedPairs(sql: Sql, query: FlowsQueryDto): string {
+    const from = this.organizationMatches(sql, query, 't.from_id', 'fo', 'fr');
+    const to = this.organizationMatches(sql, query, 't.to_id', 'tor', 'tr');
+    return `move_pair_totals t
+      ${from && to ? 'LEFT JOIN organizations fo ON fo.id = t.from_id LEFT JOIN organizations tor ON tor.id = t.to_id' : ''}
+      WHERE t.parents = ${sql.param(query.level === 'parent')} AND t.moves > 0 ${from && to ? `AND (${from} OR ${to})` : ''}`;
+  }
+
+  /** How many pairs have a bound of at least `floor`. */
+  private async pairsReaching(query: FlowsQueryDto, floor: number): Promise<number> {
     const sql = new Sql();
+    const ranked = this.rankedPairs(sql, query);
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM ${ranked} AND t.moves >= ${sql.param(floor)}`, sql.params);
+    return count;
+  }
+
+  /**
+   * The pairs ranked first (`first`), or every pair whose bound reaches `atLeast`, counted exactly
+   * with the filters: the `limit` busiest of them, with names; whether the candidates were all the
+   * pairs, whether the answer is settled, and PostgreSQL's estimate of the number of pairs.
+   */
+  private async countPairs(query: FlowsQueryDto, pick: { first: number } | { atLeast: number }) {
+    const sql = new Sql();
+    const ranked = this.rankedPairs(sql, query);
     const parents = sql.param(query.level === 'parent');
     const where = [`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`];
     where.push(`n.status = ANY(${sql.param(query.statuses?.length ? query.statuses : DEFAULT_STATUSES)}::move_status[])`);
     if (query.roleCategories?.length) where.push(`n.role_category = ANY(${sql.param(query.roleCategories)}::role_category[])`);
     if (query.from) where.push(`n.year >= ${sql.param(Number(query.from.slice(0, 4)))}`);
     if (query.to) where.push(`n.year <= ${sql.param(Number(query.to.slice(0, 4)))}`);
-    const from = this.organizationMatches(sql, query, 't.from_id', 'fo', 'fr');
-    const to = this.organizationMatches(sql, query, 't.to_id', 'tor', 'tr');
-    const rows: (Omit<Link, 'value'> & { considered: number; least: number | null; value: number | null })[] =
+    const rows: (Omit<Link, 'value'> & { considered: number; least: number | null; pairs: number; value: number | null })[] =
       await this.dataSource.query(
         `WITH candidates AS MATERIALIZED (
-           SELECT t.from_id, t.to_id, t.moves AS bound FROM move_pair_totals t
-           ${from && to ? 'LEFT JOIN organizations fo ON fo.id = t.from_id LEFT JOIN organizations tor ON tor.id = t.to_id' : ''}
-           WHERE t.parents = ${parents} AND t.moves > 0 ${from && to ? `AND (${from} OR ${to})` : ''}
-           ORDER BY t.moves DESC LIMIT ${sql.param(candidates)}
+           SELECT t.from_id, t.to_id, t.moves AS bound FROM ${ranked}
+           ${'atLeast' in pick ? `AND t.moves >= ${sql.param(pick.atLeast)}` : ''}
+           ORDER BY t.moves DESC ${'first' in pick ? `LIMIT ${sql.param(pick.first)}` : ''}
          ),
          counted AS (
            SELECT nullif(c.from_id, '${NIL}')::text AS source, nullif(c.to_id, '${NIL}')::text AS target,
                   (SELECT coalesce(sum(n.moves), 0) FROM move_pair_counts n WHERE ${where.join(' AND ')})::int AS value
            FROM candidates c
          )
-         SELECT s.considered, s.least, top.source, sn.name AS source_name, top.target, tn.name AS target_name, top.value
+         SELECT s.considered, s.least, (SELECT reltuples FROM pg_class WHERE oid = 'move_pair_totals'::regclass)::int AS pairs,
+                top.source, sn.name AS source_name, top.target, tn.name AS target_name, top.value
          FROM (SELECT count(*)::int AS considered, min(bound)::int AS least FROM candidates) s
          LEFT JOIN LATERAL (
            SELECT * FROM counted WHERE value > 0 ORDER BY value DESC, source, target LIMIT ${sql.param(query.limit)}
@@ -261,21 +298,14 @@ export class AnalyticsService {
          ORDER BY top.value DESC, top.source, top.target`,
         sql.params,
       );
-    const [{ considered, least }] = rows;
-    const found = rows.filter((row): row is (typeof rows)[number] & { value: number } => row.value !== null);
-    const exhausted = considered < candidates;
-    const settled = found.length === query.limit && least !== null && (found.at(-1)?.value ?? 0) > least;
-    return exhausted || settled ? found : undefined;
-  }
-
-  /** The busiest pairs from the pair counts, when they can answer exactly. */
-  private async busiestPairs(query: FlowsQueryDto) {
-    if (!AnalyticsService.usesPairCounts(query)) return undefined;
-    for (const candidates of AnalyticsService.CANDIDATES) {
-      const found = await this.topPairs(query, candidates);
-      if (found) return found;
-    }
-    return undefined;
+    const [{ considered, least, pairs }] = rows;
+    const found: Link[] = rows.filter((row): row is (typeof rows)[number] & { value: number } => row.value !== null);
+    return {
+      found,
+      exhausted: 'atLeast' in pick || considered < pick.first,
+      settled: found.length === query.limit && least !== null && (found.at(-1)?.value ?? 0) > least,
+      pairs, // -1 before move_pair_totals is first analysed
+    };
   }
 
   /** Moves aggregated from → to at a level, as nodes and weighted links ready for a Sankey diagram. */
