@@ -13,6 +13,7 @@ const root = resolve(import.meta.dirname, '../../../..');
 async function databaseEnv() {
   if (!process.env.TEST_DATABASE_URL) {
     const dir = mkdtempSync(join(tmpdir(), 'talentflow-web-e2e-pg-'));
+    globalThis.__TALENTFLOW_E2E_PG_DIR__ = dir;
     return { EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(await freePort()) };
   }
   const name = `talentflow_web_e2e_${process.pid}`;

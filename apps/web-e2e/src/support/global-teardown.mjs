@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 export default async function globalTeardown() {
@@ -8,6 +9,9 @@ export default async function globalTeardown() {
     app.kill('SIGTERM');
     await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
   }
+  // The embedded PostgreSQL's files, once it has stopped.
+  const dir = globalThis.__TALENTFLOW_E2E_PG_DIR__;
+  if (dir && (!app || app.exitCode !== null || app.signalCode !== null)) rmSync(dir, { recursive: true, force: true });
   const database = globalThis.__TALENTFLOW_E2E_DB__;
   if (database) {
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
