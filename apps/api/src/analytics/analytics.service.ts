@@ -145,7 +145,7 @@ export class AnalyticsService {
     if (filter.countries?.length || filter.sectors?.length) where.push(`((${side('from')}) OR (${side('to')}))`);
     return `SELECT c.from_${level}::text AS from_key, c.to_${level}::text AS to_key, c.month, sum(${AnalyticsService.countsOf(filter, 'c')})::int AS n
             FROM move_kind_month_counts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-            GROUP BY 1, 2, 3`;
+            GROUP BY c.from_${level}, c.to_${level}, c.month`;
   }
 
   /** `facts(from_id, to_id, n)` from the yearly counts between single organisations (null: unknown). */
@@ -398,10 +398,13 @@ export class AnalyticsService {
     const facts = !query.fields?.length && wholeYears ? this.pairFacts(sql, query, `n.${mine} = ${self}::uuid`) : this.facts(sql, query);
     return this.dataSource.query(
       `WITH facts AS (${facts})
-       SELECT coalesce(o.id::text, 'unknown') AS id, coalesce(o.name, 'Unknown') AS name, o.sector, o.country, sum(f.n)::int AS moves
-       FROM facts f LEFT JOIN organizations o ON o.id = f.${other}
-       WHERE f.${mine} = ${self}::uuid
-       GROUP BY 1, 2, 3, 4 HAVING sum(f.n) > 0 ORDER BY moves DESC, name LIMIT ${sql.param(query.limit)}`,
+       SELECT coalesce(o.id::text, 'unknown') AS id, coalesce(o.name, 'Unknown') AS name, o.sector, o.country, t.moves
+       FROM (
+         SELECT f.${other} AS other_id, sum(f.n)::int AS moves FROM facts f WHERE f.${mine} = ${self}::uuid
+         GROUP BY 1 HAVING sum(f.n) > 0
+       ) t
+       LEFT JOIN organizations o ON o.id = t.other_id
+       ORDER BY t.moves DESC, name LIMIT ${sql.param(query.limit)}`,
       sql.params,
     );
   }

@@ -101,6 +101,10 @@ export class KindMonthCounts1795755600000 implements MigrationInterface {
       CREATE UNIQUE INDEX uq_move_kind_month_counts_key
       ON move_kind_month_counts (month, whole_year, from_sector, to_sector, from_country, to_country) NULLS NOT DISTINCT
     `);
+    // A filter on countries or sectors (either end) reads only its rows.
+    for (const column of ['from_country', 'to_country', 'from_sector', 'to_sector']) {
+      await queryRunner.query(`CREATE INDEX ix_move_kind_month_counts_${column} ON move_kind_month_counts (${column}, month)`);
+    }
     await queryRunner.query(`
       CREATE FUNCTION move_kind_month_counts_add(m moves, delta integer) RETURNS void LANGUAGE sql AS $$
         INSERT INTO move_kind_month_counts AS c
