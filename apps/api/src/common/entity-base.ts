@@ -1,4 +1,4 @@
-import { CreateDateColumn, DeleteDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, DeleteDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /** The columns every stored record has. */
 export abstract class StoredRecord {
@@ -20,4 +20,22 @@ export abstract class StoredRecord {
 export abstract class RecoverableRecord extends StoredRecord {
   @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
+}
+
+/**
+ * The name and aliases, accent- and case-free, that `q` searches on people and organisations (a
+ * trigram index covers it): a column PostgreSQL keeps from `search_text(name, aliases)`, never read
+ * or written by the app (see the SearchTextColumns migration).
+ */
+export function SearchTextColumn(): PropertyDecorator {
+  return Column({
+    name: 'search_text',
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: 'search_text(name, aliases)',
+    select: false,
+    insert: false,
+    update: false,
+    nullable: true,
+  });
 }

@@ -1,6 +1,6 @@
 import { Sector } from '@talentflow/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { RecoverableRecord } from '../common/entity-base';
+import { RecoverableRecord, SearchTextColumn } from '../common/entity-base';
 
 @Entity({ name: 'organizations' })
 // The list's default order, from a hand-written migration (partial index): kept out of TypeORM's diffs.
@@ -14,20 +14,7 @@ export class Organization extends RecoverableRecord {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   aliases: string[];
 
-  /**
-   * The name and aliases, accent- and case-free, that `q` searches (a trigram index covers it).
-   * Kept by PostgreSQL from `search_text(name, aliases)`; never read or written by the app.
-   */
-  @Column({
-    name: 'search_text',
-    type: 'text',
-    generatedType: 'STORED',
-    asExpression: 'search_text(name, aliases)',
-    select: false,
-    insert: false,
-    update: false,
-    nullable: true,
-  })
+  @SearchTextColumn()
   searchText?: string;
 
   @Index('ix_organizations_sector')
