@@ -28,6 +28,18 @@ const isLastOfMonth = (date?: string) => {
   return next.getUTCDate() === 1;
 };
 
+/** Whether a range is made of whole years, which the yearly counts answer. */
+const isWholeYears = ({ from, to }: AnalyticsFilterDto) => (!from || from.endsWith('-01-01')) && (!to || to.endsWith('-12-31'));
+
+/** The conditions of a yearly count table (alias `t`): status, role category and years. */
+function yearlyConditions(sql: Sql, filter: AnalyticsFilterDto, t: string): string[] {
+  const where = [`${t}.status = ANY(${sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES)}::move_status[])`];
+  if (filter.roleCategories?.length) where.push(`${t}.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
+  if (filter.from) where.push(`${t}.year >= ${sql.param(Number(filter.from.slice(0, 4)))}`);
+  if (filter.to) where.push(`${t}.year <= ${sql.param(Number(filter.to.slice(0, 4)))}`);
+  return where;
+}
+
 /** The period a date is known for, by its precision, as an SQL interval. */
 const PERIOD_OF = (precision: string) =>
   `(CASE ${precision} WHEN 'year' THEN interval '1 year' WHEN 'month' THEN interval '1 month' ELSE interval '1 day' END)`;
@@ -57,7 +69,7 @@ export class AnalyticsService {
    */
   static kindTable(query: FlowsQueryDto): { table: string; column: 'sector' | 'country'; byFields: boolean } | undefined {
     if (query.organizationIds?.length) return undefined;
-    if ((query.from && !query.from.endsWith('-01-01')) || (query.to && !query.to.endsWith('-12-31'))) return undefined;
+    if (!isWholeYears(query)) return undefined;
     // With research fields, the same counts split by the mover's set of fields.
     const byFields = Boolean(query.fields?.length);
     if (query.level === 'sector' && !query.countries?.length) {
@@ -71,17 +83,14 @@ export class AnalyticsService {
 
   /** `kinds(from_key, to_key, year, n)` from a yearly table. */
   private kindFacts(sql: Sql, query: FlowsQueryDto, { table, column, byFields }: { table: string; column: string; byFields: boolean }): string {
-    const where = [`moves <> 0`, `status = ANY(${sql.param(query.statuses?.length ? query.statuses : DEFAULT_STATUSES)}::move_status[])`];
-    if (byFields) where.push(`fields && ${sql.param(query.fields)}::text[]`);
-    if (query.roleCategories?.length) where.push(`role_category = ANY(${sql.param(query.roleCategories)}::role_category[])`);
-    if (query.from) where.push(`year >= ${sql.param(Number(query.from.slice(0, 4)))}`);
-    if (query.to) where.push(`year <= ${sql.param(Number(query.to.slice(0, 4)))}`);
+    const where = [`k.moves <> 0`, ...yearlyConditions(sql, query, 'k')];
+    if (byFields) where.push(`k.fields && ${sql.param(query.fields)}::text[]`);
     const kinds = column === 'sector' ? query.sectors : query.countries?.map((c) => c.toUpperCase());
     if (kinds?.length) {
       const values = sql.param(kinds);
-      where.push(`(from_${column}::text = ANY(${values}) OR to_${column}::text = ANY(${values}))`);
+      where.push(`(k.from_${column}::text = ANY(${values}) OR k.to_${column}::text = ANY(${values}))`);
     }
-    return `SELECT from_${column}::text AS from_key, to_${column}::text AS to_key, year, moves AS n FROM ${table} WHERE ${where.join(' AND ')}`;
+    return `SELECT k.from_${column}::text AS from_key, k.to_${column}::text AS to_key, k.year, k.moves AS n FROM ${table} k WHERE ${where.join(' AND ')}`;
   }
 
   /** `facts(from_id, to_id, month, n)`: the moves that pass the move filters, counted. */
@@ -150,10 +159,7 @@ export class AnalyticsService {
 
   /** `facts(from_id, to_id, n)` from the yearly counts between single organisations (null: unknown). */
   private pairFacts(sql: Sql, filter: AnalyticsFilterDto, condition: string): string {
-    const where = [`NOT n.parents`, condition, `n.status = ANY(${sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES)}::move_status[])`];
-    if (filter.roleCategories?.length) where.push(`n.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
-    if (filter.from) where.push(`n.year >= ${sql.param(Number(filter.from.slice(0, 4)))}`);
-    if (filter.to) where.push(`n.year <= ${sql.param(Number(filter.to.slice(0, 4)))}`);
+    const where = [`NOT n.parents`, condition, ...yearlyConditions(sql, filter, 'n')];
     return `SELECT nullif(n.from_id, '${NIL}') AS from_id, nullif(n.to_id, '${NIL}') AS to_id, n.moves AS n
             FROM move_pair_counts n WHERE ${where.join(' AND ')}`;
   }
@@ -215,7 +221,7 @@ export class AnalyticsService {
     if (query.level !== 'organization' && query.level !== 'parent') return false;
     if (query.fields?.length || query.organizationIds?.length) return false;
     if (query.level === 'parent' && (query.countries?.length || query.sectors?.length)) return false;
-    return (!query.from || query.from.endsWith('-01-01')) && (!query.to || query.to.endsWith('-12-31'));
+    return isWholeYears(query);
   }
 
   /** How many of the pairs ranked by their bound are counted exactly at first (tests lower it). */
@@ -271,11 +277,7 @@ export class AnalyticsService {
     const sql = new Sql();
     const ranked = this.rankedPairs(sql, query);
     const parents = sql.param(query.level === 'parent');
-    const where = [`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`];
-    where.push(`n.status = ANY(${sql.param(query.statuses?.length ? query.statuses : DEFAULT_STATUSES)}::move_status[])`);
-    if (query.roleCategories?.length) where.push(`n.role_category = ANY(${sql.param(query.roleCategories)}::role_category[])`);
-    if (query.from) where.push(`n.year >= ${sql.param(Number(query.from.slice(0, 4)))}`);
-    if (query.to) where.push(`n.year <= ${sql.param(Number(query.to.slice(0, 4)))}`);
+    const where = [`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`, ...yearlyConditions(sql, query, 'n')];
     const rows: (Omit<Link, 'value'> & { considered: number; least: number | null; pairs: number; value: number | null })[] =
       await this.dataSource.query(
         `WITH candidates AS MATERIALIZED (
@@ -393,9 +395,8 @@ export class AnalyticsService {
     const sql = new Sql();
     const self = sql.param(query.organizationId);
     const [mine, other] = query.direction === 'origins' ? ['to_id', 'from_id'] : ['from_id', 'to_id'];
-    const wholeYears = (!query.from || query.from.endsWith('-01-01')) && (!query.to || query.to.endsWith('-12-31'));
     // Whole years: the organisation's own rows of the yearly pair counts.
-    const facts = !query.fields?.length && wholeYears ? this.pairFacts(sql, query, `n.${mine} = ${self}::uuid`) : this.facts(sql, query);
+    const facts = !query.fields?.length && isWholeYears(query) ? this.pairFacts(sql, query, `n.${mine} = ${self}::uuid`) : this.facts(sql, query);
     return this.dataSource.query(
       `WITH facts AS (${facts})
        SELECT coalesce(o.id::text, 'unknown') AS id, coalesce(o.name, 'Unknown') AS name, o.sector, o.country, t.moves
