@@ -251,19 +251,24 @@ export class AnalyticsService {
     return (await this.countPairs(query, { atLeast: floor })).found;
   }
 
-  /** `move_pair_totals` (alias t) at the query's level, joined and filtered by the organisation filters. */
-  private rankedPairs(sql: Sql, query: FlowsQueryDto): string {
+  /**
+   * `move_pair_totals` (alias t) at the query's level (`parents`, the parameter naming it), joined
+   * and filtered by the organisation filters.
+   */
+  private rankedPairs(sql: Sql, query: FlowsQueryDto): { ranked: string; parents: string } {
+    const parents = sql.param(query.level === 'parent');
     const from = this.organizationMatches(sql, query, 't.from_id', 'fo', 'fr');
     const to = this.organizationMatches(sql, query, 't.to_id', 'tor', 'tr');
-    return `move_pair_totals t
+    const ranked = `move_pair_totals t
       ${from && to ? 'LEFT JOIN organizations fo ON fo.id = t.from_id LEFT JOIN organizations tor ON tor.id = t.to_id' : ''}
-      WHERE t.parents = ${sql.param(query.level === 'parent')} AND t.moves > 0 ${from && to ? `AND (${from} OR ${to})` : ''}`;
+      WHERE t.parents = ${parents} AND t.moves > 0 ${from && to ? `AND (${from} OR ${to})` : ''}`;
+    return { ranked, parents };
   }
 
   /** How many pairs have a bound of at least `floor`. */
   private async pairsReaching(query: FlowsQueryDto, floor: number): Promise<number> {
     const sql = new Sql();
-    const ranked = this.rankedPairs(sql, query);
+    const { ranked } = this.rankedPairs(sql, query);
     const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM ${ranked} AND t.moves >= ${sql.param(floor)}`, sql.params);
     return count;
   }
@@ -275,8 +280,7 @@ export class AnalyticsService {
    */
   private async countPairs(query: FlowsQueryDto, pick: { first: number } | { atLeast: number }) {
     const sql = new Sql();
-    const ranked = this.rankedPairs(sql, query);
-    const parents = sql.param(query.level === 'parent');
+    const { ranked, parents } = this.rankedPairs(sql, query);
     const where = [`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`, ...yearlyConditions(sql, query, 'n')];
     const rows: (Omit<Link, 'value'> & { considered: number; least: number | null; pairs: number; value: number | null })[] =
       await this.dataSource.query(
