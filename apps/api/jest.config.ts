@@ -22,5 +22,9 @@ export default {
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   // The suites share one database: run them one after another.
   maxWorkers: 1,
+  // Each suite's beforeAll creates a database, runs every migration and hashes three argon2
+  // passwords: on two cores shared with the rest of `npm test` (lint, builds) that can pass
+  // jest's default 5 s. A limit, not a speed target.
+  testTimeout: 30_000,
   coverageDirectory: '../../coverage/apps/api',
 };
