@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --sizes 10000,100000,1000000 --requests 40]
+// npm run bench -- --database postgres://…/db  (measures a database already filled by `npm run generate`)
 // For each size: a fresh database (an embedded PostgreSQL 18, or BENCH_DATABASE_URL's server),
 // filled by `npm run generate`, served by the built app (npm start's bundle: build it first).
 // Prints, per endpoint, the p50 and p95 latency through HTTP; the p50 of the same SQL run directly
@@ -17,8 +18,12 @@ import pg from 'pg';
 import { freePort, temporaryPostgres } from '../postgres/temporary-postgres.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' }, requests: { type: 'string', default: '40' } } });
-const SIZES = values.sizes.split(',').map(Number);
+const { values } = parseArgs({ options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    requests: { type: 'string', default: '40' },
+    database: { type: 'string' },
+  }, });
+const SIZES = values.database ? [undefined] : values.sizes.split(',').map(Number);
 const REQUESTS = Number(values.requests);
 const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };
 
@@ -67,24 +72,41 @@ function firstLoadJs() {
 const q = (params) => `?${new URLSearchParams(params)}`;
 const json = (value) => JSON.stringify(value);
 
-const server = await temporaryPostgres(process.env.BENCH_DATABASE_URL);
+/** A new database named after its size, filled by the generator: its URL. */
+async function filledDatabase(serverUrl, size) {
+  const name = `talentflow_bench_${size}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const generated = spawnSync(process.execPath, ['tools/scale/generate.mjs', '--moves', String(size)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    encoding: 'utf8',
+  });
+  if (generated.status !== 0) throw new Error(generated.stderr);
+  console.error(generated.stdout.trim());
+  return url.toString();
+}
+
+async function movesIn(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const [{ count }] = (await client.query('SELECT count(*)::int AS count FROM moves')).rows;
+  await client.end();
+  return count;
+}
+
+const server = values.database ? { url: values.database, stop: async () => undefined } : await temporaryPostgres(process.env.BENCH_DATABASE_URL);
 const results = [];
 const yardsticks = [];
 try {
-  for (const size of SIZES) {
-    const name = `talentflow_bench_${size}`;
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server.url);
-    url.pathname = `/${name}`;
-    const env = { ...process.env, DATABASE_URL: url.toString() };
-    const generated = spawnSync(process.execPath, ['tools/scale/generate.mjs', '--moves', String(size)], { cwd: root, env, encoding: 'utf8' });
-    if (generated.status !== 0) throw new Error(generated.stderr);
-    console.error(generated.stdout.trim());
-
+  for (const wanted of SIZES) {
+    const env = { ...process.env, DATABASE_URL: values.database ?? (await filledDatabase(server.url, wanted)) };
+    const size = wanted ?? (await movesIn(env.DATABASE_URL));
     const port = await freePort();
     const traceDir = mkdtempSync(join(tmpdir(), 'talentflow-bench-'));
     const traceFile = join(traceDir, 'sql.jsonl');
