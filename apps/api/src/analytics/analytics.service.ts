@@ -31,13 +31,19 @@ const isLastOfMonth = (date?: string) => {
 /** Whether a range is made of whole years, which the yearly counts answer. */
 const isWholeYears = ({ from, to }: AnalyticsFilterDto) => (!from || from.endsWith('-01-01')) && (!to || to.endsWith('-12-31'));
 
+/** The years of a range made of whole years, as conditions on a yearly table's `year` (alias `t`). */
+function yearConditions(sql: Sql, filter: AnalyticsFilterDto, t: string): string[] {
+  const where: string[] = [];
+  if (filter.from) where.push(`${t}.year >= ${sql.param(Number(filter.from.slice(0, 4)))}`);
+  if (filter.to) where.push(`${t}.year <= ${sql.param(Number(filter.to.slice(0, 4)))}`);
+  return where;
+}
+
 /** The conditions of a yearly count table (alias `t`): status, role category and years. */
 function yearlyConditions(sql: Sql, filter: AnalyticsFilterDto, t: string): string[] {
   const where = [`${t}.status = ANY(${sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES)}::move_status[])`];
   if (filter.roleCategories?.length) where.push(`${t}.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
-  if (filter.from) where.push(`${t}.year >= ${sql.param(Number(filter.from.slice(0, 4)))}`);
-  if (filter.to) where.push(`${t}.year <= ${sql.param(Number(filter.to.slice(0, 4)))}`);
-  return where;
+  return [...where, ...yearConditions(sql, filter, t)];
 }
 
 /** The period a date is known for, by its precision, as an SQL interval. */
@@ -125,14 +131,20 @@ export class AnalyticsService {
     return (level === 'sector' || level === 'country') && !filter.organizationIds?.length && AnalyticsService.usesCounts(filter);
   }
 
-  /** `counts[slot]` summed over the statuses and role categories asked for (the enums' order, as move_count_slot). */
-  private static countsOf(filter: AnalyticsFilterDto, alias: string): string {
+  /**
+   * A folded count column (`counts`, `arrivals`, `departures`: one slot per status × role
+   * category, the enums' order as move_count_slot) summed over the statuses and role categories
+   * asked for. Without a role filter, the per-status generated columns (`counts_confirmed`…):
+   * reading array elements costs more than the aggregation around them.
+   */
+  private static countsOf(filter: AnalyticsFilterDto, column: string): string {
     const statuses = filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES;
-    const roles = filter.roleCategories?.length ? filter.roleCategories : Object.values(RoleCategory);
+    const roles = filter.roleCategories;
+    if (!roles?.length) return statuses.map((status) => `${column}_${status}`).join(' + ');
     const allStatuses = Object.values(MoveStatus);
     const allRoles = Object.values(RoleCategory);
     const slots = statuses.flatMap((status) => roles.map((role) => allStatuses.indexOf(status) * allRoles.length + allRoles.indexOf(role) + 1));
-    return slots.map((slot) => `${alias}.counts[${slot}]`).join(' + ');
+    return slots.map((slot) => `${column}[${slot}]`).join(' + ');
   }
 
   /** `sides(from_key, to_key, month, n)` from `move_kind_month_counts`, filtered on either side. */
@@ -152,7 +164,7 @@ export class AnalyticsService {
       return conditions.join(' AND ');
     };
     if (filter.countries?.length || filter.sectors?.length) where.push(`((${side('from')}) OR (${side('to')}))`);
-    return `SELECT c.from_${level}::text AS from_key, c.to_${level}::text AS to_key, c.month, sum(${AnalyticsService.countsOf(filter, 'c')})::int AS n
+    return `SELECT c.from_${level}::text AS from_key, c.to_${level}::text AS to_key, c.month, sum(${AnalyticsService.countsOf(filter, 'c.counts')})::int AS n
             FROM move_kind_month_counts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
             GROUP BY c.from_${level}, c.to_${level}, c.month`;
   }
@@ -194,7 +206,7 @@ export class AnalyticsService {
     const from = this.organizationMatches(sql, filter, 'f.from_id', 'fo', 'fr');
     const to = this.organizationMatches(sql, filter, 'f.to_id', 'tor', 'tr');
     const key = (id: string, o: string, r: string) =>
-      level === 'organization' ? `${id}::text` : level === 'parent' ? `${r}.root_id::text` : `${o}.${level}::text`;
+      level === 'organization' ? id : level === 'parent' ? `${r}.root_id` : `${o}.${level}::text`;
     return `WITH facts AS (${this.facts(sql, filter)}),
       sides AS (
         SELECT ${key('f.from_id', 'fo', 'fr')} AS from_key, ${key('f.to_id', 'tor', 'tr')} AS to_key, f.month, f.n
@@ -357,12 +369,38 @@ export class AnalyticsService {
     );
   }
 
+  /**
+   * Whether each organisation's yearly arrivals and departures can answer net flows: by
+   * organisation or parent, in whole years, overall or per year, and no filter on organisations
+   * or research fields (those keep or drop a move by its other end or by its mover).
+   */
+  static usesOrganizationYears(query: NetFlowsQueryDto): boolean {
+    if (query.level !== 'organization' && query.level !== 'parent') return false;
+    if (query.period !== 'none' && query.period !== 'year') return false;
+    if (query.fields?.length || query.organizationIds?.length || query.countries?.length || query.sectors?.length) return false;
+    return isWholeYears(query);
+  }
+
+  /** `ends(key, period, arrivals, departures)` from `organization_year_counts`. */
+  private organizationYearEnds(sql: Sql, query: NetFlowsQueryDto): string {
+    const parents = query.level === 'parent';
+    const where = yearConditions(sql, query, 'c');
+    return `WITH ends AS (
+      SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${query.period === 'none' ? 'NULL::date' : 'make_date(c.year, 1, 1)'} AS period,
+             ${AnalyticsService.countsOf(query, 'c.arrivals')} AS arrivals, ${AnalyticsService.countsOf(query, 'c.departures')} AS departures
+      FROM organization_year_counts c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    )`;
+  }
+
   /** Arrivals, departures and balance per organisation, parent, sector or country; per period if asked. */
   async netFlows(query: NetFlowsQueryDto) {
     const sql = new Sql();
     const order = { balance: 'balance', arrivals: 'arrivals', departures: 'departures', name: 'name' }[query.sort];
     const kind = query.period === 'none' || query.period === 'year' ? AnalyticsService.kindTable(query) : undefined;
-    const ends = kind
+    const ends = AnalyticsService.usesOrganizationYears(query)
+      ? this.organizationYearEnds(sql, query)
+      : kind
       ? `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
          ends AS (
            SELECT to_key AS key, ${query.period === 'none' ? 'NULL::date' : 'make_date(year, 1, 1)'} AS period, n AS arrivals, 0 AS departures
@@ -379,19 +417,28 @@ export class AnalyticsService {
            SELECT from_key, ${query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', month)::date`}, 0, n
            FROM sides WHERE from_key IS NOT NULL
          )`;
-    const named = AnalyticsService.named(query.level, 'e.key', 'nm');
-    const rows = await this.dataSource.query(
-      `${ends}
-       SELECT e.key, ${named.name} AS name, e.period::text AS period, e.arrivals, e.departures, e.balance
-       FROM (
-         SELECT key, period, sum(arrivals)::int AS arrivals, sum(departures)::int AS departures,
-                (sum(arrivals) - sum(departures))::int AS balance
-         FROM ends GROUP BY key, period HAVING sum(arrivals) + sum(departures) > 0
-       ) e ${named.join}
-       ORDER BY period NULLS FIRST, ${order} ${query.order}, name, key LIMIT ${sql.param(query.period === 'none' ? query.limit : query.limit * 100)}`,
+    const named = AnalyticsService.named(query.level, 't.key', 'nm');
+    const perPeriod = query.period !== 'none';
+    // The `limit` first keys by the sort over the whole range; per period, each of them period by period.
+    const ranked = `${ends},
+       ${perPeriod ? `per AS (SELECT key, period, sum(arrivals)::int AS arrivals, sum(departures)::int AS departures FROM ends GROUP BY key, period),` : ''}
+       totals AS (
+         SELECT key, sum(arrivals)::int AS arrivals, sum(departures)::int AS departures, (sum(arrivals) - sum(departures))::int AS balance
+         FROM ${perPeriod ? 'per' : 'ends'} GROUP BY key HAVING sum(arrivals) + sum(departures) > 0
+       ),
+       top AS (
+         SELECT t.*, ${named.name} AS name FROM totals t ${named.join}
+         ORDER BY ${order} ${query.order}, name, key LIMIT ${sql.param(query.limit)}
+       )`;
+    return this.dataSource.query(
+      perPeriod
+        ? `${ranked}
+           SELECT p.key, top.name, p.period::text AS period, p.arrivals, p.departures, p.arrivals - p.departures AS balance
+           FROM per p JOIN top ON top.key = p.key WHERE p.arrivals + p.departures > 0
+           ORDER BY p.period, ${order} ${query.order}, name, key`
+        : `${ranked} SELECT key, name, arrivals, departures, balance FROM top ORDER BY ${order} ${query.order}, name, key`,
       sql.params,
     );
-    return rows.map((row: { period: string | null }) => ({ ...row, period: row.period ?? undefined }));
   }
 
   /** Where one organisation's arrivals came from, or where its departures went. */

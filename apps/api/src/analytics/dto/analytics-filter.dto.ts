@@ -87,7 +87,10 @@ export const PERIODS = ['none', 'month', 'quarter', 'year'] as const;
 export const NET_FLOW_SORTS = ['balance', 'arrivals', 'departures', 'name'] as const;
 
 export class NetFlowsQueryDto extends FlowsQueryDto {
-  /** Totals over the whole range, or one row per period for trends. */
+  /**
+   * Totals over the whole range, or for trends one row per period of each of the `limit` first
+   * organisations, sectors or countries by the sort over the whole range.
+   */
   @IsOptional()
   @IsIn(PERIODS, { message: `period must be one of ${PERIODS.join(', ')}` })
   period: (typeof PERIODS)[number] = 'none';

@@ -10,6 +10,8 @@ import { SearchTextColumns1795755357749 } from './1795755357749-SearchTextColumn
 import { PairCounts1795755400000 } from './1795755400000-PairCounts';
 import { FieldKindCounts1795755500000 } from './1795755500000-FieldKindCounts';
 import { KindMonthCounts1795755600000 } from './1795755600000-KindMonthCounts';
+import { OrganizationYearCounts1795755700000 } from './1795755700000-OrganizationYearCounts';
+import { KindMonthStatusCounts1795755800000 } from './1795755800000-KindMonthStatusCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   PairCounts1795755400000,
   FieldKindCounts1795755500000,
   KindMonthCounts1795755600000,
+  OrganizationYearCounts1795755700000,
+  KindMonthStatusCounts1795755800000,
 ];
