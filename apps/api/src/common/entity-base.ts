@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, DeleteDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, DeleteDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, VirtualColumn } from 'typeorm';
 
 /** The columns every stored record has. */
 export abstract class StoredRecord {
@@ -37,5 +37,17 @@ export function SearchTextColumn(): PropertyDecorator {
     insert: false,
     update: false,
     nullable: true,
+  });
+}
+
+/**
+ * The ids of the sources a record cites, from its join table (`table`, the record's id in
+ * `column`), read in the record's own SELECT: a list page is one query, where @RelationId sent a
+ * second one with a condition per row.
+ */
+export function CitedSourceIds(table: string, column: string): PropertyDecorator {
+  return VirtualColumn({
+    type: 'uuid',
+    query: (alias) => `SELECT coalesce(array_agg(c.source_id ORDER BY c.source_id), '{}') FROM ${table} c WHERE c.${column} = ${alias}.id`,
   });
 }

@@ -1,6 +1,6 @@
 import { Population } from '@talentflow/domain';
-import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, RelationId } from 'typeorm';
-import { RecoverableRecord } from '../common/entity-base';
+import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { CitedSourceIds, RecoverableRecord } from '../common/entity-base';
 import { Organization } from '../organizations/organization.entity';
 import { Source } from '../sources/source.entity';
 
@@ -33,6 +33,6 @@ export class HeadcountObservation extends RecoverableRecord {
   })
   sources?: Source[];
 
-  @RelationId((observation: HeadcountObservation) => observation.sources)
+  @CitedSourceIds('headcount_observation_sources', 'headcount_observation_id')
   sourceIds: string[];
 }

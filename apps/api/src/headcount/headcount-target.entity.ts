@@ -1,6 +1,6 @@
 import { Population } from '@talentflow/domain';
-import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, RelationId } from 'typeorm';
-import { RecoverableRecord } from '../common/entity-base';
+import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { CitedSourceIds, RecoverableRecord } from '../common/entity-base';
 import { Organization } from '../organizations/organization.entity';
 import { Source } from '../sources/source.entity';
 
@@ -39,6 +39,6 @@ export class HeadcountTarget extends RecoverableRecord {
   })
   sources?: Source[];
 
-  @RelationId((target: HeadcountTarget) => target.sources)
+  @CitedSourceIds('headcount_target_sources', 'headcount_target_id')
   sourceIds: string[];
 }

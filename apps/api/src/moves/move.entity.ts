@@ -1,6 +1,6 @@
 import { DatePrecision, MoveStatus, RoleCategory } from '@talentflow/domain';
-import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, RelationId } from 'typeorm';
-import { RecoverableRecord } from '../common/entity-base';
+import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { CitedSourceIds, RecoverableRecord } from '../common/entity-base';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../people/person.entity';
 import { Source } from '../sources/source.entity';
@@ -69,7 +69,7 @@ export class Move extends RecoverableRecord {
   })
   sources?: Source[];
 
-  @RelationId((move: Move) => move.sources)
+  @CitedSourceIds('move_sources', 'move_id')
   sourceIds: string[];
 
   @Column({ type: 'text', nullable: true })
