@@ -471,9 +471,10 @@ export class AnalyticsService {
     const organizations: { id: string; name: string }[] = await this.dataSource.query(
       query.organizationIds?.length
         ? `SELECT id, name FROM organizations WHERE id = ANY(${sql.param(query.organizationIds)}::uuid[]) AND deleted_at IS NULL ORDER BY name`
-        : `SELECT DISTINCT o.id, o.name FROM organizations o
-           JOIN headcount_targets t ON t.organization_id = o.id AND t.deleted_at IS NULL AND t.population = ${sql.param(query.population)}
-           WHERE o.deleted_at IS NULL ORDER BY o.name LIMIT 20`,
+        : `SELECT o.id, o.name FROM organizations o
+           WHERE o.id IN (SELECT organization_id FROM headcount_targets WHERE deleted_at IS NULL AND population = ${sql.param(query.population)})
+             AND o.deleted_at IS NULL
+           ORDER BY o.name LIMIT 20`,
       sql.params,
     );
     if (organizations.length === 0) return [];
@@ -535,12 +536,6 @@ export class AnalyticsService {
     const roles = s.param(query.roleCategories?.length ? query.roleCategories : POPULATION_ROLES[query.population]);
     return this.dataSource.query(
       `WITH
-       net AS (
-         SELECT organization_id, month, sum(arrivals - departures)::int AS n FROM organization_month_counts
-         WHERE organization_id = ANY(${labs}::uuid[]) AND month IS NOT NULL
-           AND status = ANY(${statuses}::move_status[]) AND role_category = ANY(${roles}::role_category[])
-         GROUP BY 1, 2
-       ),
        -- Each observation holds from its month until the month of the next one.
        observed AS MATERIALIZED (
          SELECT organization_id, count, date_trunc('month', observed_on)::date AS start,
@@ -548,14 +543,24 @@ export class AnalyticsService {
          FROM headcount_observations
          WHERE organization_id = ANY(${labs}::uuid[]) AND population = ${population} AND deleted_at IS NULL
        ),
+       -- Only the months the series covers: the index on (organisation, month) bounds the read.
+       net AS (
+         SELECT organization_id, month, sum(arrivals - departures)::int AS n FROM organization_month_counts
+         WHERE organization_id = ANY(${labs}::uuid[])
+           AND month BETWEEN (SELECT min(start) FROM observed) AND ${until}::date
+           AND status = ANY(${statuses}::move_status[]) AND role_category = ANY(${roles}::role_category[])
+         GROUP BY 1, 2
+       ),
        months AS (
          SELECT organization_id, generate_series(min(start), date_trunc('month', ${until}::date), interval '1 month')::date AS month
          FROM observed GROUP BY organization_id
        ),
-       -- Arrivals minus departures summed month by month since the first observation.
+       -- Arrivals minus departures summed month by month: every month of the series, and the months
+       -- with moves (those before a lab's first observation cancel out in count - base below).
        running AS MATERIALIZED (
-         SELECT m.organization_id, m.month, sum(coalesce(net.n, 0)) OVER (PARTITION BY m.organization_id ORDER BY m.month) AS total
-         FROM months m LEFT JOIN net ON net.organization_id = m.organization_id AND net.month = m.month
+         SELECT organization_id, month, sum(sum(n)) OVER (PARTITION BY organization_id ORDER BY month) AS total
+         FROM (SELECT organization_id, month, 0 AS n FROM months UNION ALL SELECT organization_id, month, n FROM net) each_month
+         GROUP BY organization_id, month
        )
        SELECT r.organization_id AS "organizationId", r.month::text AS month, (o.count + r.total - base.total)::int AS count
        FROM running r
