@@ -154,6 +154,12 @@ try {
         'net flows per quarter, FR': `/api/analytics/net-flows${q({ ...range, level: 'sector', period: 'quarter', countries: 'FR' })}`,
         'flows, research field filter': `/api/analytics/flows${q({ ...range, level: 'sector', fields: 'speech' })}`,
         'top origins of the busiest lab': `/api/analytics/top${q({ ...range, organizationId: busiest })}`,
+        'net flows by organisation': `/api/analytics/net-flows${q({ ...range, level: 'organization' })}`,
+        'net flows by parent, per year': `/api/analytics/net-flows${q({ ...range, level: 'parent', period: 'year' })}`,
+        'net flows per month by sector': `/api/analytics/net-flows${q({ ...range, level: 'sector', period: 'month' })}`,
+        'flows by organisation, March 2023 to June 2024': `/api/analytics/flows${q({ from: '2023-03-01', to: '2024-06-30', level: 'organization' })}`,
+        'flows by parent, FR': `/api/analytics/flows${q({ ...range, level: 'parent', countries: 'FR' })}`,
+        'headcount of the busiest lab, researchers only': `/api/analytics/headcount${q({ ...range, organizationIds: busiest, roleCategories: 'researcher' })}`,
       };
       // The machine's yardstick: the issue puts an unfiltered count(*) of 1M moves at about 23 ms.
       const counts = [];

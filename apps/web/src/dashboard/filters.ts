@@ -16,7 +16,7 @@ export interface DashboardFilters {
 
 const LISTS = ['countries', 'sectors', 'organizationIds', 'roleCategories', 'statuses', 'fields'] as const;
 
-/** Five whole years up to the end of last year: whole months, so the pre-aggregated counts answer. */
+/** The last five years and this one, whole years: the yearly pre-aggregated counts answer, and today's moves show. */
 export function defaultRange(today = new Date()): { from: string; to: string } {
   const year = today.getUTCFullYear();
   return { from: `${year - 5}-01-01`, to: `${year}-12-31` };
