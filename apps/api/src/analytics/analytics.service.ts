@@ -418,25 +418,32 @@ export class AnalyticsService {
            FROM sides WHERE from_key IS NOT NULL
          )`;
     const named = AnalyticsService.named(query.level, 't.key', 'nm');
-    const perPeriod = query.period !== 'none';
-    // The `limit` first keys by the sort over the whole range; per period, each of them period by period.
-    const ranked = `${ends},
-       ${perPeriod ? `per AS (SELECT key, period, sum(arrivals)::int AS arrivals, sum(departures)::int AS departures FROM ends GROUP BY key, period),` : ''}
+    const limit = sql.param(query.limit);
+    // The `limit` first keys by the sort over the whole range. Ranked before their names are joined
+    // (ties at the limit kept, for the name to break them): the names of a few hundred, not of all.
+    const totals = order === 'name' ? 'totals t' : `(SELECT *, rank() OVER (ORDER BY ${order} ${query.order}) AS place FROM totals) t`;
+    const placed = order === 'name' ? '' : `WHERE t.place <= ${limit}`;
+    const rankedKeys = `${ends},
        totals AS (
          SELECT key, sum(arrivals)::int AS arrivals, sum(departures)::int AS departures, (sum(arrivals) - sum(departures))::int AS balance
-         FROM ${perPeriod ? 'per' : 'ends'} GROUP BY key HAVING sum(arrivals) + sum(departures) > 0
+         FROM ends GROUP BY key HAVING sum(arrivals) + sum(departures) > 0
        ),
        top AS (
-         SELECT t.*, ${named.name} AS name FROM totals t ${named.join}
-         ORDER BY ${order} ${query.order}, name, key LIMIT ${sql.param(query.limit)}
+         SELECT t.key, t.arrivals, t.departures, t.balance, ${named.name} AS name
+         FROM ${totals} ${named.join} ${placed}
+         ORDER BY ${order} ${query.order}, name, key LIMIT ${limit}
        )`;
+    if (query.period === 'none') {
+      return this.dataSource.query(`${rankedKeys} SELECT key, name, arrivals, departures, balance FROM top ORDER BY ${order} ${query.order}, name, key`, sql.params);
+    }
+    // Per period: each of those keys, period by period.
     return this.dataSource.query(
-      perPeriod
-        ? `${ranked}
-           SELECT p.key, top.name, p.period::text AS period, p.arrivals, p.departures, p.arrivals - p.departures AS balance
-           FROM per p JOIN top ON top.key = p.key WHERE p.arrivals + p.departures > 0
-           ORDER BY p.period, ${order} ${query.order}, name, key`
-        : `${ranked} SELECT key, name, arrivals, departures, balance FROM top ORDER BY ${order} ${query.order}, name, key`,
+      `${rankedKeys}
+       SELECT e.key, top.name, e.period::text AS period, sum(e.arrivals)::int AS arrivals, sum(e.departures)::int AS departures,
+              (sum(e.arrivals) - sum(e.departures))::int AS balance
+       FROM ends e JOIN top ON top.key = e.key
+       GROUP BY e.key, top.name, e.period HAVING sum(e.arrivals) + sum(e.departures) > 0
+       ORDER BY e.period, ${order} ${query.order}, name, key`,
       sql.params,
     );
   }

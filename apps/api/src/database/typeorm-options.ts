@@ -19,5 +19,9 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: true,
     migrationsTransactionMode: 'each',
+    // Analytics group tens of thousands of organisations or pairs: with PostgreSQL's default 4 MB
+    // their hash aggregates spill to disk. Per connection, set at connect (a pooler in front must
+    // pass `options` through).
+    extra: { options: '-c work_mem=32MB' },
   };
 }
