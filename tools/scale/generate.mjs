@@ -4,7 +4,6 @@
 // Heavy-tailed like real data: organisations are drawn with a Zipf law, so a few large labs and
 // busy from→to pairs carry most moves, and many small ones a few. Migrates the database first.
 // Run it on an empty database (it refuses one that has moves).
-import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

@@ -133,6 +133,42 @@ describe('analytics', () => {
     expect(slots).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
   });
 
+  it('answers a range that cuts months from the monthly counts and the moves of its edge days, exactly as from the moves alone', async () => {
+    const ranges = [
+      ['2023-11-10', '2024-03-15'],
+      ['2023-12-15', '2024-02-20'], // a 2023 year-precision move reaches into it only before January
+      ['2023-01-02', '2024-04-30'],
+      ['2023-11-01', '2024-02-10'],
+      ['2023-10-31', '2024-12-31'],
+    ];
+    const queries: Record<string, string>[] = [
+      { level: 'sector' },
+      { level: 'country', statuses: 'confirmed,cancelled,announced' },
+      { level: 'organization', roleCategories: 'researcher,leadership' },
+      { level: 'parent', countries: 'FR' },
+      { level: 'sector', sectors: 'public_research', period: 'month' },
+    ];
+    const answers = async () => {
+      const all: unknown[] = [];
+      for (const [from, to] of ranges) {
+        for (const query of queries) {
+          all.push(await get('net-flows', { ...query, from, to }));
+          if (!query.period) all.push(links(await get('flows', { ...query, from, to })));
+        }
+        all.push(await get('top', { organizationId: ids.kyutai, from, to, statuses: 'confirmed,cancelled,announced' }));
+      }
+      return all;
+    };
+    const split = await answers();
+    AnalyticsService.SPLIT_RANGES = false;
+    try {
+      expect(split).toEqual(await answers());
+    } finally {
+      AnalyticsService.SPLIT_RANGES = true;
+    }
+    expect(split.filter((answer) => Array.isArray(answer) && answer.length > 0).length).toBeGreaterThan(30);
+  });
+
   it('takes cancelled and rumoured moves when asked for', async () => {
     expect(links(await get('flows', { level: 'organization', statuses: 'cancelled,rumoured' }))).toEqual([
       'Inria → MPI-IS: 1',

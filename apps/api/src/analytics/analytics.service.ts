@@ -28,6 +28,21 @@ const isLastOfMonth = (date?: string) => {
   return next.getUTCDate() === 1;
 };
 
+/**
+ * The whole months inside a range that is not made of whole months (2023-03-15..2024-06-20 →
+ * 2023-04-01..2024-05-31), which the monthly counts answer while the moves answer the days at its
+ * edges; undefined when the range is whole months already, open, or holds no whole month.
+ */
+function wholeMonthsWithin({ from, to }: AnalyticsFilterDto): { from: string; to: string } | undefined {
+  if (!AnalyticsService.SPLIT_RANGES || !from || !to || (isFirstOfMonth(from) && isLastOfMonth(to))) return undefined;
+  const first = new Date(`${from}T00:00:00Z`);
+  if (!isFirstOfMonth(from)) first.setUTCMonth(first.getUTCMonth() + 1, 1);
+  const last = new Date(`${to}T00:00:00Z`);
+  if (!isLastOfMonth(to)) last.setUTCDate(0); // the last day of the month before
+  if (first > last) return undefined;
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}
+
 /** Whether a range is made of whole years, which the yearly counts answer. */
 const isWholeYears = ({ from, to }: AnalyticsFilterDto) => (!from || from.endsWith('-01-01')) && (!to || to.endsWith('-12-31'));
 
@@ -63,6 +78,9 @@ const PERIOD_OF = (precision: string) =>
 @Injectable()
 export class AnalyticsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Whether a range that cuts months is split into whole months and edge days (tests compare with the moves alone). */
+  static SPLIT_RANGES = true;
 
   /** Whether these filters can be answered from the pre-aggregated counts. */
   static usesCounts(filter: AnalyticsFilterDto): boolean {
@@ -101,19 +119,28 @@ export class AnalyticsService {
 
   /** `facts(from_id, to_id, month, n)`: the moves that pass the move filters, counted. */
   private facts(sql: Sql, filter: AnalyticsFilterDto): string {
-    const statuses = sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES);
-    const roles = filter.roleCategories?.length ? filter.roleCategories : undefined;
-    if (AnalyticsService.usesCounts(filter)) {
-      const where = [`c.moves <> 0`, `c.status = ANY(${statuses}::move_status[])`];
-      if (roles) where.push(`c.role_category = ANY(${sql.param(roles)}::role_category[])`);
-      if (filter.from) where.push(`c.month + ${PERIOD_OF('c.date_precision')} > ${sql.param(filter.from)}::date`);
-      if (filter.to) where.push(`c.month <= ${sql.param(filter.to)}::date`);
-      return `SELECT c.from_organization_id AS from_id, c.to_organization_id AS to_id, c.month, c.moves AS n
-              FROM move_counts c WHERE ${where.join(' AND ')}`;
-    }
-    const where = [`m.deleted_at IS NULL`, `m.status = ANY(${statuses}::move_status[])`];
-    if (roles) where.push(`m.role_category = ANY(${sql.param(roles)}::role_category[])`);
-    if (filter.from) where.push(`m.effective_on + ${PERIOD_OF('m.date_precision')} > ${sql.param(filter.from)}::date`);
+    if (AnalyticsService.usesCounts(filter)) return this.monthlyFacts(sql, filter);
+    const months = filter.fields?.length ? undefined : wholeMonthsWithin(filter);
+    // The whole months from the monthly counts, the days around them from the moves.
+    if (months) return `${this.monthlyFacts(sql, { ...filter, ...months })} UNION ALL ${this.edgeFacts(sql, filter, months)}`;
+    return this.moveFacts(sql, filter, () => [`m.effective_on + ${PERIOD_OF('m.date_precision')} > ${sql.param(filter.from)}::date`]);
+  }
+
+  /** `facts` from `move_counts`, for a range of whole months. */
+  private monthlyFacts(sql: Sql, filter: AnalyticsFilterDto): string {
+    const where = [`c.moves <> 0`, `c.status = ANY(${sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES)}::move_status[])`];
+    if (filter.roleCategories?.length) where.push(`c.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
+    if (filter.from) where.push(`c.month + ${PERIOD_OF('c.date_precision')} > ${sql.param(filter.from)}::date`);
+    if (filter.to) where.push(`c.month <= ${sql.param(filter.to)}::date`);
+    return `SELECT c.from_organization_id AS from_id, c.to_organization_id AS to_id, c.month, c.moves AS n
+            FROM move_counts c WHERE ${where.join(' AND ')}`;
+  }
+
+  /** `facts` from the moves themselves, one per move, with the range's `from` conditions given. */
+  private moveFacts(sql: Sql, filter: AnalyticsFilterDto, since: () => string[]): string {
+    const where = [`m.deleted_at IS NULL`, `m.status = ANY(${sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES)}::move_status[])`];
+    if (filter.roleCategories?.length) where.push(`m.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
+    if (filter.from) where.push(...since());
     if (filter.to) where.push(`m.effective_on <= ${sql.param(filter.to)}::date`);
     if (filter.fields?.length) {
       where.push(`EXISTS (SELECT 1 FROM people p WHERE p.id = m.person_id AND p.fields && ${sql.param(filter.fields)}::text[])`);
@@ -121,6 +148,28 @@ export class AnalyticsService {
     return `SELECT m.from_organization_id AS from_id, m.to_organization_id AS to_id,
                    date_trunc('month', m.effective_on)::date AS month, 1 AS n
             FROM moves m WHERE ${where.join(' AND ')}`;
+  }
+
+  /**
+   * `facts` of the moves in the range but not in its whole `months`: those dated in the days
+   * around them, and those known to the month or year whose period reaches into the range only
+   * there. Read by the index on the date (and a small one on year-precision moves).
+   */
+  private edgeFacts(sql: Sql, filter: AnalyticsFilterDto, months: { from: string; to: string }): string {
+    return this.moveFacts(sql, filter, () => {
+      const [from, first, last] = [sql.param(filter.from), sql.param(months.from), sql.param(months.to)];
+      const period = PERIOD_OF('m.date_precision');
+      return [
+        `m.effective_on + ${period} > ${from}::date`,
+        `NOT (m.effective_on + ${period} > ${first}::date AND m.effective_on <= ${last}::date)`,
+        // Implied by the above (with the range's end), and spelled as date ranges for the indexes: the days
+        // before the whole months, those after them, and moves known to a year that ends before them.
+        `((m.effective_on >= date_trunc('month', ${from}::date)::date AND m.effective_on < ${first}::date)
+          OR m.effective_on > ${last}::date
+          OR (m.date_precision = 'year' AND m.deleted_at IS NULL
+              AND m.effective_on > (${from}::date - interval '1 year')::date AND m.effective_on <= (${first}::date - interval '1 year')::date))`,
+      ];
+    });
   }
 
   /**
@@ -151,10 +200,9 @@ export class AnalyticsService {
   private kindMonthSides(sql: Sql, filter: AnalyticsFilterDto, level: 'sector' | 'country'): string {
     const where: string[] = [];
     if (filter.from) {
+      // From the range's first month, or a year back for moves known to the year: two index ranges.
       const from = sql.param(filter.from);
-      // The first condition is implied by the second, and lets the index on month bound the scan.
-      where.push(`c.month > (${from}::date - interval '1 year')::date`);
-      where.push(`(c.month >= ${from}::date OR (c.whole_year AND c.month + interval '1 year' > ${from}::date))`);
+      where.push(`(c.month >= ${from}::date OR (c.whole_year AND c.month > (${from}::date - interval '1 year')::date AND c.month < ${from}::date))`);
     }
     if (filter.to) where.push(`c.month <= ${sql.param(filter.to)}::date`);
     const side = (end: 'from' | 'to') => {
@@ -198,7 +246,22 @@ export class AnalyticsService {
    * aggregation itself. Names come after aggregation (`named`).
    */
   private sides(sql: Sql, filter: AnalyticsFilterDto, level: Level): string {
-    if (AnalyticsService.usesKindMonths(filter, level)) return `WITH sides AS (${this.kindMonthSides(sql, filter, level as 'sector' | 'country')})`;
+    if (level === 'sector' || level === 'country') {
+      if (AnalyticsService.usesKindMonths(filter, level)) return `WITH sides AS (${this.kindMonthSides(sql, filter, level)})`;
+      const months = filter.fields?.length || filter.organizationIds?.length ? undefined : wholeMonthsWithin(filter);
+      if (months) {
+        // The whole months from the monthly kind counts, the days around them from the moves.
+        return `WITH sides AS (
+          ${this.kindMonthSides(sql, { ...filter, ...months }, level)}
+          UNION ALL ${this.sidesOf(sql, filter, level, this.edgeFacts(sql, filter, months))}
+        )`;
+      }
+    }
+    return `WITH sides AS (${this.sidesOf(sql, filter, level, this.facts(sql, filter))})`;
+  }
+
+  /** `facts` with each side's key at the level, filtered (see `sides`). */
+  private sidesOf(sql: Sql, filter: AnalyticsFilterDto, level: Level, facts: string): string {
     const byKind = level === 'sector' || level === 'country';
     const organizationFilter = Boolean(filter.countries?.length || filter.sectors?.length || filter.organizationIds?.length);
     const joinOrganizations = byKind || organizationFilter;
@@ -207,14 +270,11 @@ export class AnalyticsService {
     const to = this.organizationMatches(sql, filter, 'f.to_id', 'tor', 'tr');
     const key = (id: string, o: string, r: string) =>
       level === 'organization' ? id : level === 'parent' ? `${r}.root_id` : `${o}.${level}::text`;
-    return `WITH facts AS (${this.facts(sql, filter)}),
-      sides AS (
-        SELECT ${key('f.from_id', 'fo', 'fr')} AS from_key, ${key('f.to_id', 'tor', 'tr')} AS to_key, f.month, f.n
-        FROM facts f
+    return `SELECT ${key('f.from_id', 'fo', 'fr')} AS from_key, ${key('f.to_id', 'tor', 'tr')} AS to_key, f.month, f.n
+        FROM (${facts}) f
         ${joinOrganizations ? 'LEFT JOIN organizations fo ON fo.id = f.from_id LEFT JOIN organizations tor ON tor.id = f.to_id' : ''}
         ${joinRoots ? 'LEFT JOIN organization_roots fr ON fr.organization_id = f.from_id LEFT JOIN organization_roots tr ON tr.organization_id = f.to_id' : ''}
-        ${from && to ? `WHERE ${from} OR ${to}` : ''}
-      )`;
+        ${from && to ? `WHERE ${from} OR ${to}` : ''}`;
   }
 
   /** The display name of a key at a level: an organisation's name, or the sector or country itself. */

@@ -12,6 +12,7 @@ import { FieldKindCounts1795755500000 } from './1795755500000-FieldKindCounts';
 import { KindMonthCounts1795755600000 } from './1795755600000-KindMonthCounts';
 import { OrganizationYearCounts1795755700000 } from './1795755700000-OrganizationYearCounts';
 import { KindMonthStatusCounts1795755800000 } from './1795755800000-KindMonthStatusCounts';
+import { YearPrecisionMoves1795755900000 } from './1795755900000-YearPrecisionMoves';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   KindMonthCounts1795755600000,
   OrganizationYearCounts1795755700000,
   KindMonthStatusCounts1795755800000,
+  YearPrecisionMoves1795755900000,
 ];
