@@ -157,6 +157,7 @@ try {
         'net flows by organisation': `/api/analytics/net-flows${q({ ...range, level: 'organization' })}`,
         'net flows by parent, per year': `/api/analytics/net-flows${q({ ...range, level: 'parent', period: 'year' })}`,
         'net flows per month by sector': `/api/analytics/net-flows${q({ ...range, level: 'sector', period: 'month' })}`,
+        'flows by sector, 15 March 2023 to 20 June 2024': `/api/analytics/flows${q({ from: '2023-03-15', to: '2024-06-20', level: 'sector' })}`,
         'flows by organisation, March 2023 to June 2024': `/api/analytics/flows${q({ from: '2023-03-01', to: '2024-06-30', level: 'organization' })}`,
         'flows by parent, FR': `/api/analytics/flows${q({ ...range, level: 'parent', countries: 'FR' })}`,
         'headcount of the busiest lab, researchers only': `/api/analytics/headcount${q({ ...range, organizationIds: busiest, roleCategories: 'researcher' })}`,
