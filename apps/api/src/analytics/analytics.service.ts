@@ -130,7 +130,11 @@ export class AnalyticsService {
   private monthlyFacts(sql: Sql, filter: AnalyticsFilterDto): string {
     const where = [`c.moves <> 0`, `c.status = ANY(${sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES)}::move_status[])`];
     if (filter.roleCategories?.length) where.push(`c.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
-    if (filter.from) where.push(`c.month + ${PERIOD_OF('c.date_precision')} > ${sql.param(filter.from)}::date`);
+    if (filter.from) {
+      // From the range's first month, or a year back for moves known to the year: two index ranges.
+      const from = sql.param(filter.from);
+      where.push(`(c.month >= ${from}::date OR (c.date_precision = 'year' AND c.month > (${from}::date - interval '1 year')::date AND c.month < ${from}::date))`);
+    }
     if (filter.to) where.push(`c.month <= ${sql.param(filter.to)}::date`);
     return `SELECT c.from_organization_id AS from_id, c.to_organization_id AS to_id, c.month, c.moves AS n
             FROM move_counts c WHERE ${where.join(' AND ')}`;
