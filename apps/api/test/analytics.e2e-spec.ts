@@ -350,6 +350,9 @@ describe('analytics', () => {
     await t.http.put(`/api/organizations/${ids.mpi}`).send({ sector: 'university', version: mpi.version }).expect(200);
     await t.http.put(`/api/moves/${move.id}`).send({ status: 'confirmed', version: move.version + 1 }).expect(200);
     expect(links(await get('flows', { level: 'sector', from: '2024-01-01', to: '2024-12-31' }))).toContain('university → private_lab: 1');
+    // And the monthly counts between sectors alone.
+    const may2024 = await get('net-flows', { level: 'sector', period: 'month', from: '2024-05-01', to: '2024-05-31' });
+    expect(may2024).toContainEqual(expect.objectContaining({ key: 'university', period: '2024-05-01', departures: 1 }));
     await t.http.put(`/api/moves/${move.id}`).send({ status: 'cancelled', version: move.version + 2 }).expect(200);
     await t.http.delete(`/api/moves/${move.id}`).expect(200);
     expect(links(await get('flows', { level: 'sector' }))).toEqual(before);

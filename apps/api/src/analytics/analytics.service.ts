@@ -200,7 +200,10 @@ export class AnalyticsService {
     return slots.map((slot) => `${column}[${slot}]`).join(' + ');
   }
 
-  /** `sides(from_key, to_key, month, n)` from `move_kind_month_counts`, filtered on either side. */
+  /**
+   * `sides(from_key, to_key, month, n)` from the monthly counts between kinds of organisation
+   * (`move_kind_month_counts`, or its roll-up to the level's kind alone), filtered on either side.
+   */
   private kindMonthSides(sql: Sql, filter: AnalyticsFilterDto, level: 'sector' | 'country'): string {
     const where: string[] = [];
     if (filter.from) {
@@ -216,8 +219,11 @@ export class AnalyticsService {
       return conditions.join(' AND ');
     };
     if (filter.countries?.length || filter.sectors?.length) where.push(`((${side('from')}) OR (${side('to')}))`);
+    // Without a filter on the other kind, its roll-up (sectors alone, or countries alone): a few thousand rows.
+    const otherKind = level === 'sector' ? filter.countries?.length : filter.sectors?.length;
+    const table = otherKind ? 'move_kind_month_counts' : `move_${level}_month_counts`;
     return `SELECT c.from_${level}::text AS from_key, c.to_${level}::text AS to_key, c.month, sum(${AnalyticsService.countsOf(filter, 'c.counts')})::int AS n
-            FROM move_kind_month_counts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+            FROM ${table} c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
             GROUP BY c.from_${level}, c.to_${level}, c.month`;
   }
 

@@ -13,6 +13,7 @@ import { KindMonthCounts1795755600000 } from './1795755600000-KindMonthCounts';
 import { OrganizationYearCounts1795755700000 } from './1795755700000-OrganizationYearCounts';
 import { KindMonthStatusCounts1795755800000 } from './1795755800000-KindMonthStatusCounts';
 import { YearPrecisionMoves1795755900000 } from './1795755900000-YearPrecisionMoves';
+import { SectorCountryMonthCounts1795756000000 } from './1795756000000-SectorCountryMonthCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OrganizationYearCounts1795755700000,
   KindMonthStatusCounts1795755800000,
   YearPrecisionMoves1795755900000,
+  SectorCountryMonthCounts1795756000000,
 ];
