@@ -193,7 +193,8 @@ export class AnalyticsService {
   private static countsOf(filter: AnalyticsFilterDto, column: string): string {
     const statuses = filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES;
     const roles = filter.roleCategories;
-    if (!roles?.length) return statuses.map((status) => `${column}_${status}`).join(' + ');
+    // Column names from the enum itself, never from the request (which is validated against it anyway).
+    if (!roles?.length) return Object.values(MoveStatus).filter((status) => statuses.includes(status)).map((status) => `${column}_${status}`).join(' + ');
     const allStatuses = Object.values(MoveStatus);
     const allRoles = Object.values(RoleCategory);
     const slots = statuses.flatMap((status) => roles.map((role) => allStatuses.indexOf(status) * allRoles.length + allRoles.indexOf(role) + 1));
