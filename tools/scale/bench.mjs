@@ -18,11 +18,13 @@ import pg from 'pg';
 import { freePort, temporaryPostgres } from '../postgres/temporary-postgres.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: {
+const { values } = parseArgs({
+  options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
     requests: { type: 'string', default: '40' },
     database: { type: 'string' },
-  }, });
+  },
+});
 const SIZES = values.database ? [undefined] : values.sizes.split(',').map(Number);
 const REQUESTS = Number(values.requests);
 const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };

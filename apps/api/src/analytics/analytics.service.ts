@@ -7,6 +7,9 @@ import { Sql } from './sql';
 
 const DEFAULT_STATUSES = [MoveStatus.Announced, MoveStatus.Confirmed];
 
+/** The statuses a filter asks for: announced and confirmed unless it names others. */
+const statusesOf = (filter: AnalyticsFilterDto): MoveStatus[] => (filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES);
+
 /** One link of a flow: keys (null: unknown) and names at the level, and the moves between them. */
 type Link = { source: string | null; source_name: string | null; target: string | null; target_name: string | null; value: number };
 
@@ -56,10 +59,18 @@ function yearConditions(sql: Sql, filter: AnalyticsFilterDto, t: string): string
 
 /** The conditions of a yearly count table (alias `t`): status, role category and years. */
 function yearlyConditions(sql: Sql, filter: AnalyticsFilterDto, t: string): string[] {
-  const where = [`${t}.status = ANY(${sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES)}::move_status[])`];
+  const where = [`${t}.status = ANY(${sql.param(statusesOf(filter))}::move_status[])`];
   if (filter.roleCategories?.length) where.push(`${t}.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
   return [...where, ...yearConditions(sql, filter, t)];
 }
+
+/**
+ * A monthly table's rows in a range starting at `from` (a first of month, parameter): from that
+ * month on, and a year back for the rows of moves known only to the year (`yearOnly`, a boolean
+ * SQL expression), whose year reaches into the range. Two ranges of the index on the month.
+ */
+const monthsFrom = (month: string, yearOnly: string, from: string) =>
+  `(${month} >= ${from}::date OR (${yearOnly} AND ${month} > (${from}::date - interval '1 year')::date AND ${month} < ${from}::date))`;
 
 /** The period a date is known for, by its precision, as an SQL interval. */
 const PERIOD_OF = (precision: string) =>
@@ -67,13 +78,15 @@ const PERIOD_OF = (precision: string) =>
 
 /**
  * Every figure of the dashboards, computed by PostgreSQL from the cheapest source that answers
- * exactly, all kept by one trigger on `moves` (see the migrations): `move_sector_counts` and
- * `move_country_counts` (per year; `…_field_counts` split by the mover's research fields) for
- * whole-year views by sector or country; `move_pair_counts` for the busiest pairs of organisations
- * or parents over whole years; `move_counts` (per month, origin, destination, status, role category
- * and precision) for whole-month ranges without a research-field filter; `organization_month_counts`
- * for headcount series; `moves` itself otherwise. A move with a month or year date counts in a
- * range its period overlaps.
+ * exactly, all kept by one trigger on `moves` (see the migrations and the README's table):
+ * yearly counts between sectors or countries (`…_field_counts` split by research fields) for
+ * whole-year views by kind; `move_pair_counts` for the busiest pairs of organisations or parents
+ * and top origins over whole years; `organization_year_counts` for net flows by organisation or
+ * parent over whole years; monthly counts between kinds (`move_kind_month_counts`, rolled up to
+ * sectors alone and countries alone) or between organisations (`move_counts`) for whole months;
+ * `organization_month_counts` for headcount series. A range that cuts months takes its whole months
+ * from those and the days around them from `moves`, which also answers a research-field filter
+ * outside whole years. A move with a month or year date counts in a range its period overlaps.
  */
 @Injectable()
 export class AnalyticsService {
@@ -123,29 +136,27 @@ export class AnalyticsService {
     const months = filter.fields?.length ? undefined : wholeMonthsWithin(filter);
     // The whole months from the monthly counts, the days around them from the moves.
     if (months) return `${this.monthlyFacts(sql, { ...filter, ...months })} UNION ALL ${this.edgeFacts(sql, filter, months)}`;
-    return this.moveFacts(sql, filter, () => [`m.effective_on + ${PERIOD_OF('m.date_precision')} > ${sql.param(filter.from)}::date`]);
+    const dates: string[] = [];
+    if (filter.from) dates.push(`m.effective_on + ${PERIOD_OF('m.date_precision')} > ${sql.param(filter.from)}::date`);
+    if (filter.to) dates.push(`m.effective_on <= ${sql.param(filter.to)}::date`);
+    return this.moveFacts(sql, filter, dates);
   }
 
   /** `facts` from `move_counts`, for a range of whole months. */
   private monthlyFacts(sql: Sql, filter: AnalyticsFilterDto): string {
-    const where = [`c.moves <> 0`, `c.status = ANY(${sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES)}::move_status[])`];
+    const where = [`c.moves <> 0`, `c.status = ANY(${sql.param(statusesOf(filter))}::move_status[])`];
     if (filter.roleCategories?.length) where.push(`c.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
-    if (filter.from) {
-      // From the range's first month, or a year back for moves known to the year: two index ranges.
-      const from = sql.param(filter.from);
-      where.push(`(c.month >= ${from}::date OR (c.date_precision = 'year' AND c.month > (${from}::date - interval '1 year')::date AND c.month < ${from}::date))`);
-    }
+    if (filter.from) where.push(monthsFrom('c.month', `c.date_precision = 'year'`, sql.param(filter.from)));
     if (filter.to) where.push(`c.month <= ${sql.param(filter.to)}::date`);
     return `SELECT c.from_organization_id AS from_id, c.to_organization_id AS to_id, c.month, c.moves AS n
             FROM move_counts c WHERE ${where.join(' AND ')}`;
   }
 
-  /** `facts` from the moves themselves, one per move, with the range's `from` conditions given. */
-  private moveFacts(sql: Sql, filter: AnalyticsFilterDto, since: () => string[]): string {
-    const where = [`m.deleted_at IS NULL`, `m.status = ANY(${sql.param(filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES)}::move_status[])`];
+  /** `facts` from the moves themselves, one per move, with the conditions on their dates given. */
+  private moveFacts(sql: Sql, filter: AnalyticsFilterDto, dates: string[]): string {
+    const where = [`m.deleted_at IS NULL`, `m.status = ANY(${sql.param(statusesOf(filter))}::move_status[])`];
     if (filter.roleCategories?.length) where.push(`m.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
-    if (filter.from) where.push(...since());
-    if (filter.to) where.push(`m.effective_on <= ${sql.param(filter.to)}::date`);
+    where.push(...dates);
     if (filter.fields?.length) {
       where.push(`EXISTS (SELECT 1 FROM people p WHERE p.id = m.person_id AND p.fields && ${sql.param(filter.fields)}::text[])`);
     }
@@ -160,20 +171,19 @@ export class AnalyticsService {
    * there. Read by the index on the date (and a small one on year-precision moves).
    */
   private edgeFacts(sql: Sql, filter: AnalyticsFilterDto, months: { from: string; to: string }): string {
-    return this.moveFacts(sql, filter, () => {
-      const [from, first, last] = [sql.param(filter.from), sql.param(months.from), sql.param(months.to)];
-      const period = PERIOD_OF('m.date_precision');
-      return [
-        `m.effective_on + ${period} > ${from}::date`,
-        `NOT (m.effective_on + ${period} > ${first}::date AND m.effective_on <= ${last}::date)`,
-        // Implied by the above (with the range's end), and spelled as date ranges for the indexes: the days
-        // before the whole months, those after them, and moves known to a year that ends before them.
-        `((m.effective_on >= date_trunc('month', ${from}::date)::date AND m.effective_on < ${first}::date)
-          OR m.effective_on > ${last}::date
-          OR (m.date_precision = 'year' AND m.deleted_at IS NULL
-              AND m.effective_on > (${from}::date - interval '1 year')::date AND m.effective_on <= (${first}::date - interval '1 year')::date))`,
-      ];
-    });
+    const [from, to, first, last] = [sql.param(filter.from), sql.param(filter.to), sql.param(months.from), sql.param(months.to)];
+    const period = PERIOD_OF('m.date_precision');
+    return this.moveFacts(sql, filter, [
+      `m.effective_on + ${period} > ${from}::date`,
+      `m.effective_on <= ${to}::date`,
+      `NOT (m.effective_on + ${period} > ${first}::date AND m.effective_on <= ${last}::date)`,
+      // Implied by the above, and spelled as date ranges for the indexes: the days before the whole
+      // months, those after them, and moves known to a year that ends before them.
+      `((m.effective_on >= date_trunc('month', ${from}::date)::date AND m.effective_on < ${first}::date)
+        OR m.effective_on > ${last}::date
+        OR (m.date_precision = 'year' AND m.deleted_at IS NULL
+            AND m.effective_on > (${from}::date - interval '1 year')::date AND m.effective_on <= (${first}::date - interval '1 year')::date))`,
+    ]);
   }
 
   /**
@@ -191,11 +201,11 @@ export class AnalyticsService {
    * reading array elements costs more than the aggregation around them.
    */
   private static countsOf(filter: AnalyticsFilterDto, column: string): string {
-    const statuses = filter.statuses?.length ? filter.statuses : DEFAULT_STATUSES;
+    const statuses = statusesOf(filter);
     const roles = filter.roleCategories;
-    // Column names from the enum itself, never from the request (which is validated against it anyway).
-    if (!roles?.length) return Object.values(MoveStatus).filter((status) => statuses.includes(status)).map((status) => `${column}_${status}`).join(' + ');
     const allStatuses = Object.values(MoveStatus);
+    // Column names from the enum itself, never from the request (which is validated against it anyway).
+    if (!roles?.length) return allStatuses.filter((status) => statuses.includes(status)).map((status) => `${column}_${status}`).join(' + ');
     const allRoles = Object.values(RoleCategory);
     const slots = statuses.flatMap((status) => roles.map((role) => allStatuses.indexOf(status) * allRoles.length + allRoles.indexOf(role) + 1));
     return slots.map((slot) => `${column}[${slot}]`).join(' + ');
@@ -207,11 +217,7 @@ export class AnalyticsService {
    */
   private kindMonthSides(sql: Sql, filter: AnalyticsFilterDto, level: 'sector' | 'country'): string {
     const where: string[] = [];
-    if (filter.from) {
-      // From the range's first month, or a year back for moves known to the year: two index ranges.
-      const from = sql.param(filter.from);
-      where.push(`(c.month >= ${from}::date OR (c.whole_year AND c.month > (${from}::date - interval '1 year')::date AND c.month < ${from}::date))`);
-    }
+    if (filter.from) where.push(monthsFrom('c.month', 'c.whole_year', sql.param(filter.from)));
     if (filter.to) where.push(`c.month <= ${sql.param(filter.to)}::date`);
     const side = (end: 'from' | 'to') => {
       const conditions: string[] = [];
@@ -610,7 +616,7 @@ export class AnalyticsService {
     const labs = s.param(ids);
     const population = s.param(query.population);
     const until = s.param(query.to ?? new Date().toISOString().slice(0, 10));
-    const statuses = s.param(query.statuses?.length ? query.statuses : DEFAULT_STATUSES);
+    const statuses = s.param(statusesOf(query));
     const roles = s.param(query.roleCategories?.length ? query.roleCategories : POPULATION_ROLES[query.population]);
     return this.dataSource.query(
       `WITH
