@@ -182,6 +182,27 @@ describe('analytics', () => {
     expect(links(await get('flows', { level: 'organization' }))).toContain('Meta FAIR → Kyutai: 1');
   });
 
+  it('filters flows between parents by the country and sector of the organisations at either end, not of the parents', async () => {
+    // Meta (US) holds Meta FAIR (FR): Jégou's move from FAIR to Kyutai is French at both ends.
+    for (const to of ['2024-12-31', '2024-12-30']) {
+      // Whole years: the parents' counts by their members' kinds; otherwise the moves themselves.
+      const range = { level: 'parent', from: '2023-01-01', to };
+      expect(links(await get('flows', { ...range, countries: 'US' }))).toEqual(['Kyutai → Meta: 1']);
+      expect(links(await get('flows', { ...range, countries: 'FR', sectors: 'big_tech' }))).toEqual(['Meta → Kyutai: 1']);
+    }
+    // A change of country recounts them.
+    const fair = async () => (await t.http.get(`/api/organizations/${ids.fair}`).expect(200)).body;
+    await t.http.put(`/api/organizations/${ids.fair}`).send({ country: 'US', version: (await fair()).version }).expect(200);
+    try {
+      expect(links(await get('flows', { level: 'parent', countries: 'US', from: '2023-01-01', to: '2024-12-31' }))).toEqual([
+        'Kyutai → Meta: 1',
+        'Meta → Kyutai: 1',
+      ]);
+    } finally {
+      await t.http.put(`/api/organizations/${ids.fair}`).send({ country: 'FR', version: (await fair()).version }).expect(200);
+    }
+  });
+
   it('recounts the parents when an organisation changes parent, or is created under one', async () => {
     const valeo = async () => (await t.http.get(`/api/organizations/${ids.valeo}`).expect(200)).body;
     await t.http.put(`/api/organizations/${ids.valeo}`).send({ parentId: ids.meta, version: (await valeo()).version }).expect(200);
@@ -217,6 +238,9 @@ describe('analytics', () => {
         { level: 'organization', limit: '2', countries: 'FR' },
         { level: 'organization', roleCategories: 'researcher', sectors: 'public_research' },
         { level: 'parent', limit: '2', roleCategories: 'researcher,leadership' },
+        { level: 'parent', countries: 'FR' },
+        { level: 'parent', limit: '1', sectors: 'big_tech,private_lab', statuses: 'confirmed,cancelled' },
+        { level: 'parent', countries: 'US,DE', sectors: 'big_tech,private_lab', roleCategories: 'researcher' },
       ];
       for (const query of queries) {
         const fromPairs = await get('flows', { ...query, from: '2023-01-01', to: '2024-12-31' }); // whole years: the pair counts

@@ -81,7 +81,7 @@ const PERIOD_OF = (precision: string) =>
  * exactly, all kept by one trigger on `moves` (see the migrations and the README's table):
  * yearly counts between sectors or countries (`…_field_counts` split by research fields) for
  * whole-year views by kind; `move_pair_counts` for the busiest pairs of organisations or parents
- * and top origins over whole years; `organization_year_counts` for net flows by organisation or
+ * and top origins over whole years (`move_parent_kind_counts` for parents filtered by sector or country); `organization_year_counts` for net flows by organisation or
  * parent over whole years; monthly counts between kinds (`move_kind_month_counts`, rolled up to
  * sectors alone and countries alone) or between organisations (`move_counts`) for whole months;
  * `organization_month_counts` for headcount series. A range that cuts months takes its whole months
@@ -241,14 +241,20 @@ export class AnalyticsService {
             FROM move_pair_counts n WHERE ${where.join(' AND ')}`;
   }
 
+  /** The country and sector filters on an organisation's columns named `${prefix}country`, `${prefix}sector`. */
+  private static kindConditions(sql: Sql, filter: AnalyticsFilterDto, prefix: string): string[] {
+    const conditions: string[] = [];
+    if (filter.countries?.length) conditions.push(`${prefix}country = ANY(${sql.param(filter.countries.map((c) => c.toUpperCase()))})`);
+    if (filter.sectors?.length) conditions.push(`${prefix}sector = ANY(${sql.param(filter.sectors)}::sector[])`);
+    return conditions;
+  }
+
   /**
    * Whether one side of a move (its organisation id `id`, joined as `o`, its root as `r`) passes
    * the organisation filters; undefined when there are none.
    */
   private organizationMatches(sql: Sql, filter: AnalyticsFilterDto, id: string, o: string, r: string): string | undefined {
-    const conditions: string[] = [];
-    if (filter.countries?.length) conditions.push(`${o}.country = ANY(${sql.param(filter.countries.map((c) => c.toUpperCase()))})`);
-    if (filter.sectors?.length) conditions.push(`${o}.sector = ANY(${sql.param(filter.sectors)}::sector[])`);
+    const conditions = AnalyticsService.kindConditions(sql, filter, `${o}.`);
     if (filter.organizationIds?.length) {
       const ids = sql.param(filter.organizationIds);
       conditions.push(`(${id} = ANY(${ids}::uuid[]) OR ${r}.root_id = ANY(${ids}::uuid[]))`);
@@ -302,16 +308,18 @@ export class AnalyticsService {
   }
 
   /**
-   * Whether the busiest pairs can be read from `move_pair_counts`: organisations or parents, whole
-   * years, no research field or organisation filter (sectors and countries only between single
-   * organisations: the parents' rows do not know their members' sectors).
+   * Whether the busiest pairs can be read from the yearly pair counts: organisations or parents,
+   * whole years, no research field or organisation filter. Between parents with a sector or
+   * country filter, from `move_parent_kind_counts`: a parent's members can differ in both.
    */
   static usesPairCounts(query: FlowsQueryDto): boolean {
     if (query.level !== 'organization' && query.level !== 'parent') return false;
     if (query.fields?.length || query.organizationIds?.length) return false;
-    if (query.level === 'parent' && (query.countries?.length || query.sectors?.length)) return false;
     return isWholeYears(query);
   }
+
+  /** Whether a flow between parents keeps moves by their organisations' sector or country. */
+  private static byMemberKinds = (query: FlowsQueryDto) => query.level === 'parent' && Boolean(query.countries?.length || query.sectors?.length);
 
   /** How many of the pairs ranked by their bound are counted exactly at first (tests lower it). */
   static FIRST_CANDIDATES = 1000;
@@ -342,23 +350,40 @@ export class AnalyticsService {
 
   /**
    * `move_pair_totals` (alias t) at the query's level (`parents`, the parameter naming it), joined
-   * and filtered by the organisation filters.
+   * and filtered by the organisation filters; `ctes`: the common table expressions it reads.
    */
-  private rankedPairs(sql: Sql, query: FlowsQueryDto): { ranked: string; parents: string } {
+  private rankedPairs(sql: Sql, query: FlowsQueryDto): { ctes: string[]; ranked: string; parents: string } {
     const parents = sql.param(query.level === 'parent');
+    if (AnalyticsService.byMemberKinds(query)) {
+      // Parents with at least one member that passes: a pair of two others cannot count.
+      return {
+        ctes: [
+          `matching AS MATERIALIZED (
+             SELECT r.root_id FROM organization_roots r JOIN organizations o ON o.id = r.organization_id
+             WHERE ${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}
+           )`,
+        ],
+        ranked: `move_pair_totals t WHERE t.parents = ${parents} AND t.moves > 0
+                 AND (t.from_id IN (SELECT root_id FROM matching) OR t.to_id IN (SELECT root_id FROM matching))`,
+        parents,
+      };
+    }
     const from = this.organizationMatches(sql, query, 't.from_id', 'fo', 'fr');
     const to = this.organizationMatches(sql, query, 't.to_id', 'tor', 'tr');
     const ranked = `move_pair_totals t
       ${from && to ? 'LEFT JOIN organizations fo ON fo.id = t.from_id LEFT JOIN organizations tor ON tor.id = t.to_id' : ''}
       WHERE t.parents = ${parents} AND t.moves > 0 ${from && to ? `AND (${from} OR ${to})` : ''}`;
-    return { ranked, parents };
+    return { ctes: [], ranked, parents };
   }
 
   /** How many pairs have a bound of at least `floor`. */
   private async pairsReaching(query: FlowsQueryDto, floor: number): Promise<number> {
     const sql = new Sql();
-    const { ranked } = this.rankedPairs(sql, query);
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM ${ranked} AND t.moves >= ${sql.param(floor)}`, sql.params);
+    const ranked = this.rankedPairs(sql, query);
+    const [{ count }] = await this.dataSource.query(
+      `${ranked.ctes.length ? `WITH ${ranked.ctes.join(', ')}` : ''} SELECT count(*)::int AS count FROM ${ranked.ranked} AND t.moves >= ${sql.param(floor)}`,
+      sql.params,
+    );
     return count;
   }
 
@@ -369,18 +394,27 @@ export class AnalyticsService {
    */
   private async countPairs(query: FlowsQueryDto, pick: { first: number } | { atLeast: number }) {
     const sql = new Sql();
-    const { ranked, parents } = this.rankedPairs(sql, query);
-    const where = [`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`, ...yearlyConditions(sql, query, 'n')];
+    const { ctes, ranked, parents } = this.rankedPairs(sql, query);
+    const count = AnalyticsService.byMemberKinds(query)
+      ? `SELECT coalesce(sum(${AnalyticsService.countsOf(query, 'n.counts')}), 0) FROM move_parent_kind_counts n
+         WHERE ${[
+           `n.from_root = c.from_id`,
+           `n.to_root = c.to_id`,
+           ...yearConditions(sql, query, 'n'),
+           `((${AnalyticsService.kindConditions(sql, query, 'n.from_').join(' AND ')}) OR (${AnalyticsService.kindConditions(sql, query, 'n.to_').join(' AND ')}))`,
+         ].join(' AND ')}`
+      : `SELECT coalesce(sum(n.moves), 0) FROM move_pair_counts n
+         WHERE ${[`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`, ...yearlyConditions(sql, query, 'n')].join(' AND ')}`;
     const rows: (Omit<Link, 'value'> & { considered: number; least: number | null; pairs: number; value: number | null })[] =
       await this.dataSource.query(
-        `WITH candidates AS MATERIALIZED (
+        `WITH ${ctes.map((cte) => `${cte},`).join(' ')} candidates AS MATERIALIZED (
            SELECT t.from_id, t.to_id, t.moves AS bound FROM ${ranked}
            ${'atLeast' in pick ? `AND t.moves >= ${sql.param(pick.atLeast)}` : ''}
            ORDER BY t.moves DESC ${'first' in pick ? `LIMIT ${sql.param(pick.first)}` : ''}
          ),
-         counted AS (
+         counted AS MATERIALIZED (
            SELECT nullif(c.from_id, '${NIL}')::text AS source, nullif(c.to_id, '${NIL}')::text AS target,
-                  (SELECT coalesce(sum(n.moves), 0) FROM move_pair_counts n WHERE ${where.join(' AND ')})::int AS value
+                  (${count})::int AS value
            FROM candidates c
          )
          SELECT s.considered, s.least, (SELECT reltuples FROM pg_class WHERE oid = 'move_pair_totals'::regclass)::int AS pairs,

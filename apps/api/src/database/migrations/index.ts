@@ -14,6 +14,7 @@ import { OrganizationYearCounts1795755700000 } from './1795755700000-Organizatio
 import { KindMonthStatusCounts1795755800000 } from './1795755800000-KindMonthStatusCounts';
 import { YearPrecisionMoves1795755900000 } from './1795755900000-YearPrecisionMoves';
 import { SectorCountryMonthCounts1795756000000 } from './1795756000000-SectorCountryMonthCounts';
+import { ParentKindCounts1795756100000 } from './1795756100000-ParentKindCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   KindMonthStatusCounts1795755800000,
   YearPrecisionMoves1795755900000,
   SectorCountryMonthCounts1795756000000,
+  ParentKindCounts1795756100000,
 ];
