@@ -15,6 +15,7 @@ import { KindMonthStatusCounts1795755800000 } from './1795755800000-KindMonthSta
 import { YearPrecisionMoves1795755900000 } from './1795755900000-YearPrecisionMoves';
 import { SectorCountryMonthCounts1795756000000 } from './1795756000000-SectorCountryMonthCounts';
 import { ParentKindCounts1795756100000 } from './1795756100000-ParentKindCounts';
+import { IncrementalOrganizationRecount1795756200000 } from './1795756200000-IncrementalOrganizationRecount';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   YearPrecisionMoves1795755900000,
   SectorCountryMonthCounts1795756000000,
   ParentKindCounts1795756100000,
+  IncrementalOrganizationRecount1795756200000,
 ];
