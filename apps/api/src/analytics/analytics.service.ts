@@ -81,8 +81,8 @@ const PERIOD_OF = (precision: string) =>
  * exactly, all kept by one trigger on `moves` (see the migrations and the README's table):
  * yearly counts between sectors or countries (`…_field_counts` split by research fields) for
  * whole-year views by kind; `move_pair_counts` for the busiest pairs of organisations or parents
- * and top origins over whole years (`move_parent_kind_counts` for parents filtered by sector or country); `organization_year_counts` for net flows by organisation or
- * parent over whole years; monthly counts between kinds (`move_kind_month_counts`, rolled up to
+ * and top origins over whole years (`move_parent_kind_counts` for parents filtered by sector or
+ * country); `organization_year_counts` for net flows by organisation or parent over whole years; monthly counts between kinds (`move_kind_month_counts`, rolled up to
  * sectors alone and countries alone) or between organisations (`move_counts`) for whole months;
  * `organization_month_counts` for headcount series. A range that cuts months takes its whole months
  * from those and the days around them from `moves`, which also answers a research-field filter
@@ -319,7 +319,9 @@ export class AnalyticsService {
   }
 
   /** Whether a flow between parents keeps moves by their organisations' sector or country. */
-  private static byMemberKinds = (query: FlowsQueryDto) => query.level === 'parent' && Boolean(query.countries?.length || query.sectors?.length);
+  private static byMemberKinds(query: FlowsQueryDto): boolean {
+    return query.level === 'parent' && Boolean(query.countries?.length || query.sectors?.length);
+  }
 
   /** How many of the pairs ranked by their bound are counted exactly at first (tests lower it). */
   static FIRST_CANDIDATES = 1000;
@@ -376,6 +378,18 @@ export class AnalyticsService {
     return { ctes: [], ranked, parents };
   }
 
+  /** One candidate pair's (alias c) exact count with the filters: a scalar subquery. */
+  private candidateCount(sql: Sql, query: FlowsQueryDto, parents: string): string {
+    if (!AnalyticsService.byMemberKinds(query)) {
+      const where = [`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`, ...yearlyConditions(sql, query, 'n')];
+      return `SELECT coalesce(sum(n.moves), 0) FROM move_pair_counts n WHERE ${where.join(' AND ')}`;
+    }
+    // Between parents, by the sector and country of the organisations at either end.
+    const side = (end: 'from' | 'to') => `(${AnalyticsService.kindConditions(sql, query, `n.${end}_`).join(' AND ')})`;
+    const where = [`n.from_root = c.from_id`, `n.to_root = c.to_id`, ...yearConditions(sql, query, 'n'), `(${side('from')} OR ${side('to')})`];
+    return `SELECT coalesce(sum(${AnalyticsService.countsOf(query, 'n.counts')}), 0) FROM move_parent_kind_counts n WHERE ${where.join(' AND ')}`;
+  }
+
   /** How many pairs have a bound of at least `floor`. */
   private async pairsReaching(query: FlowsQueryDto, floor: number): Promise<number> {
     const sql = new Sql();
@@ -395,16 +409,7 @@ export class AnalyticsService {
   private async countPairs(query: FlowsQueryDto, pick: { first: number } | { atLeast: number }) {
     const sql = new Sql();
     const { ctes, ranked, parents } = this.rankedPairs(sql, query);
-    const count = AnalyticsService.byMemberKinds(query)
-      ? `SELECT coalesce(sum(${AnalyticsService.countsOf(query, 'n.counts')}), 0) FROM move_parent_kind_counts n
-         WHERE ${[
-           `n.from_root = c.from_id`,
-           `n.to_root = c.to_id`,
-           ...yearConditions(sql, query, 'n'),
-           `((${AnalyticsService.kindConditions(sql, query, 'n.from_').join(' AND ')}) OR (${AnalyticsService.kindConditions(sql, query, 'n.to_').join(' AND ')}))`,
-         ].join(' AND ')}`
-      : `SELECT coalesce(sum(n.moves), 0) FROM move_pair_counts n
-         WHERE ${[`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`, ...yearlyConditions(sql, query, 'n')].join(' AND ')}`;
+    const count = this.candidateCount(sql, query, parents);
     const rows: (Omit<Link, 'value'> & { considered: number; least: number | null; pairs: number; value: number | null })[] =
       await this.dataSource.query(
         `WITH ${ctes.map((cte) => `${cte},`).join(' ')} candidates AS MATERIALIZED (
