@@ -46,6 +46,13 @@ function wholeMonthsWithin({ from, to }: AnalyticsFilterDto): { from: string; to
   return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
 }
 
+/** How many calendar months a range touches (open: as many as there can be). */
+function monthsSpanned({ from, to }: AnalyticsFilterDto): number {
+  if (!from || !to) return Infinity;
+  const month = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  return month(to) - month(from) + 1;
+}
+
 /** Whether a range is made of whole years, which the yearly counts answer. */
 const isWholeYears = ({ from, to }: AnalyticsFilterDto) => (!from || from.endsWith('-01-01')) && (!to || to.endsWith('-12-31'));
 
@@ -71,6 +78,21 @@ function yearlyConditions(sql: Sql, filter: AnalyticsFilterDto, t: string): stri
  */
 const monthsFrom = (month: string, yearOnly: string, from: string) =>
   `(${month} >= ${from}::date OR (${yearOnly} AND ${month} > (${from}::date - interval '1 year')::date AND ${month} < ${from}::date))`;
+
+/**
+ * The same rows of `move_counts` (alias `n`) in a range of whole months as separate index ranges
+ * on the month, each a list of conditions: the months of the range, and the year before it for
+ * moves known only to the year.
+ */
+function monthRanges(sql: Sql, filter: AnalyticsFilterDto, n: string): string[][] {
+  const to = filter.to ? [`${n}.month <= ${sql.param(filter.to)}::date`] : [];
+  if (!filter.from) return [to];
+  const from = sql.param(filter.from);
+  return [
+    [`${n}.month >= ${from}::date`, ...to],
+    [`${n}.date_precision = 'year'`, `${n}.month > (${from}::date - interval '1 year')::date`, `${n}.month < ${from}::date`],
+  ];
+}
 
 /** The period a date is known for, by its precision, as an SQL interval. */
 const PERIOD_OF = (precision: string) =>
@@ -308,15 +330,27 @@ export class AnalyticsService {
   }
 
   /**
-   * Whether the busiest pairs can be read from the yearly pair counts: organisations or parents,
-   * whole years, no research field or organisation filter. Between parents with a sector or
-   * country filter, from `move_parent_kind_counts`: a parent's members can differ in both.
+   * Whether the busiest pairs can be counted pair by pair, and from what: organisations or parents
+   * over whole years from the yearly pair counts (between parents with a sector or country filter,
+   * `move_parent_kind_counts`: a parent's members can differ in both); organisations over whole
+   * months from `move_counts`, by its index on the pair, when the range spans MONTHLY_PAIRS_FROM
+   * months or more. Never with a research field or organisation filter.
    */
-  static usesPairCounts(query: FlowsQueryDto): boolean {
-    if (query.level !== 'organization' && query.level !== 'parent') return false;
-    if (query.fields?.length || query.organizationIds?.length) return false;
-    return isWholeYears(query);
+  static pairCounts(query: FlowsQueryDto): 'yearly' | 'monthly' | undefined {
+    if (query.level !== 'organization' && query.level !== 'parent') return undefined;
+    if (query.fields?.length || query.organizationIds?.length) return undefined;
+    if (isWholeYears(query)) return 'yearly';
+    const long = monthsSpanned(query) >= AnalyticsService.MONTHLY_PAIRS_FROM;
+    return query.level === 'organization' && long && AnalyticsService.usesCounts(query) ? 'monthly' : undefined;
   }
+
+  /**
+   * The shortest range, in months, whose busiest pairs of organisations are counted pair by pair.
+   * Over fewer months the all-time bounds are too loose and aggregating the few rows is cheaper
+   * (at a million moves: one month 46 ms aggregated, ~105 pair by pair; three months ~95 and ~90;
+   * sixteen months ~145 and ~60).
+   */
+  static MONTHLY_PAIRS_FROM = 3;
 
   /** Whether a flow between parents keeps moves by their organisations' sector or country. */
   private static byMemberKinds(query: FlowsQueryDto): boolean {
@@ -340,7 +374,7 @@ export class AnalyticsService {
    *    few enough (CANDIDATE_SHARE of all the pairs), all of them are counted: exact by construction.
    */
   private async busiestPairs(query: FlowsQueryDto): Promise<Link[] | undefined> {
-    if (!AnalyticsService.usesPairCounts(query)) return undefined;
+    if (!AnalyticsService.pairCounts(query)) return undefined;
     const first = await this.countPairs(query, { first: AnalyticsService.FIRST_CANDIDATES });
     if (first.exhausted || first.settled) return first.found;
     const floor = first.found.at(-1)?.value;
@@ -380,6 +414,20 @@ export class AnalyticsService {
 
   /** One candidate pair's (alias c) exact count with the filters: a scalar subquery. */
   private candidateCount(sql: Sql, query: FlowsQueryDto, parents: string): string {
+    if (AnalyticsService.pairCounts(query) === 'monthly') {
+      // The pair's rows of move_counts (an unknown side is NULL there) by the index on the pair
+      // and the month: one index range per range of months, summed.
+      const where = [
+        `coalesce(n.from_organization_id, '${NIL}') = c.from_id`,
+        `coalesce(n.to_organization_id, '${NIL}') = c.to_id`,
+        `n.moves <> 0`,
+        `n.status = ANY(${sql.param(statusesOf(query))}::move_status[])`,
+      ];
+      if (query.roleCategories?.length) where.push(`n.role_category = ANY(${sql.param(query.roleCategories)}::role_category[])`);
+      return monthRanges(sql, query, 'n')
+        .map((range) => `(SELECT coalesce(sum(n.moves), 0) FROM move_counts n WHERE ${[...where, ...range].join(' AND ')})`)
+        .join(' + ');
+    }
     if (!AnalyticsService.byMemberKinds(query)) {
       const where = [`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`, ...yearlyConditions(sql, query, 'n')];
       return `SELECT coalesce(sum(n.moves), 0) FROM move_pair_counts n WHERE ${where.join(' AND ')}`;

@@ -16,6 +16,7 @@ import { YearPrecisionMoves1795755900000 } from './1795755900000-YearPrecisionMo
 import { SectorCountryMonthCounts1795756000000 } from './1795756000000-SectorCountryMonthCounts';
 import { ParentKindCounts1795756100000 } from './1795756100000-ParentKindCounts';
 import { IncrementalOrganizationRecount1795756200000 } from './1795756200000-IncrementalOrganizationRecount';
+import { MonthlyPairIndex1795756300000 } from './1795756300000-MonthlyPairIndex';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SectorCountryMonthCounts1795756000000,
   ParentKindCounts1795756100000,
   IncrementalOrganizationRecount1795756200000,
+  MonthlyPairIndex1795756300000,
 ];
