@@ -162,6 +162,8 @@ try {
         'flows by sector, 15 March 2023 to 20 June 2024': `/api/analytics/flows${q({ from: '2023-03-15', to: '2024-06-20', level: 'sector' })}`,
         'flows by organisation, March 2023 to June 2024': `/api/analytics/flows${q({ from: '2023-03-01', to: '2024-06-30', level: 'organization' })}`,
         'flows by parent, FR': `/api/analytics/flows${q({ ...range, level: 'parent', countries: 'FR' })}`,
+        'flows by parent, big tech in the US': `/api/analytics/flows${q({ ...range, level: 'parent', countries: 'US', sectors: 'big_tech' })}`,
+        'flows by organisation, March 2024': `/api/analytics/flows${q({ from: '2024-03-01', to: '2024-03-31', level: 'organization' })}`,
         'headcount of the busiest lab, researchers only': `/api/analytics/headcount${q({ ...range, organizationIds: busiest, roleCategories: 'researcher' })}`,
       };
       // The machine's yardstick: the issue puts an unfiltered count(*) of 1M moves at about 23 ms.
