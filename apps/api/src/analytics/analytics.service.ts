@@ -412,6 +412,27 @@ export class AnalyticsService {
     return { ctes: [], ranked, parents };
   }
 
+  /**
+   * The sector or country conditions on either end of a row of `move_parent_kind_counts` (alias n):
+   * a move counts when the organisation at one of its ends passes.
+   */
+  private static parentKindSides(sql: Sql, query: FlowsQueryDto): string {
+    const side = (end: 'from' | 'to') => `(${AnalyticsService.kindConditions(sql, query, `n.${end}_`).join(' AND ')})`;
+    return `(${side('from')} OR ${side('to')})`;
+  }
+
+  /**
+   * `pairs(from_key, to_key, value)` between parents filtered by sector or country over whole years,
+   * from `move_parent_kind_counts` by its indexes on each end's kinds (a filter too selective for
+   * the busiest-pairs threshold reads few rows).
+   */
+  private parentKindPairs(sql: Sql, query: FlowsQueryDto): string {
+    const where = [...yearConditions(sql, query, 'n'), AnalyticsService.parentKindSides(sql, query)];
+    return `SELECT nullif(n.from_root, '${NIL}') AS from_key, nullif(n.to_root, '${NIL}') AS to_key,
+                   sum(${AnalyticsService.countsOf(query, 'n.counts')})::int AS value
+            FROM move_parent_kind_counts n WHERE ${where.join(' AND ')} GROUP BY 1, 2`;
+  }
+
   /** One candidate pair's (alias c) exact count with the filters: a scalar subquery. */
   private candidateCount(sql: Sql, query: FlowsQueryDto, parents: string): string {
     if (AnalyticsService.pairCounts(query) === 'monthly') {
@@ -433,8 +454,7 @@ export class AnalyticsService {
       return `SELECT coalesce(sum(n.moves), 0) FROM move_pair_counts n WHERE ${where.join(' AND ')}`;
     }
     // Between parents, by the sector and country of the organisations at either end.
-    const side = (end: 'from' | 'to') => `(${AnalyticsService.kindConditions(sql, query, `n.${end}_`).join(' AND ')})`;
-    const where = [`n.from_root = c.from_id`, `n.to_root = c.to_id`, ...yearConditions(sql, query, 'n'), `(${side('from')} OR ${side('to')})`];
+    const where = [`n.from_root = c.from_id`, `n.to_root = c.to_id`, ...yearConditions(sql, query, 'n'), AnalyticsService.parentKindSides(sql, query)];
     return `SELECT coalesce(sum(${AnalyticsService.countsOf(query, 'n.counts')}), 0) FROM move_parent_kind_counts n WHERE ${where.join(' AND ')}`;
   }
 
@@ -519,6 +539,8 @@ export class AnalyticsService {
     const aggregated = kind
       ? `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
          pairs AS (SELECT from_key, to_key, sum(n)::int AS value FROM kinds GROUP BY 1, 2)`
+      : AnalyticsService.byMemberKinds(query) && AnalyticsService.pairCounts(query) === 'yearly'
+      ? `WITH pairs AS (${this.parentKindPairs(sql, query)})`
       : `${this.sides(sql, query, query.level)},
          pairs AS (SELECT from_key, to_key, sum(n)::int AS value FROM sides GROUP BY 1, 2)`;
     const source = AnalyticsService.named(query.level, 'p.from_key', 'sn');

@@ -73,7 +73,7 @@ function keyedAdd({ by, table, key, count }: (typeof KEYED)[number]): string {
     LEFT JOIN organizations f ON f.id = m.from_organization_id LEFT JOIN organizations t ON t.id = m.to_organization_id
     LEFT JOIN organization_roots fr ON fr.organization_id = m.from_organization_id
     LEFT JOIN organization_roots tr ON tr.organization_id = m.to_organization_id
-    ${key.some(([, expression]) => expression.includes('p.')) ? 'JOIN people p ON p.id = m.person_id' : ''}
+    ${key.some(([, expression]) => /\bp\./.test(expression)) ? 'JOIN people p ON p.id = m.person_id' : ''}
     WHERE ${when} AND (m.from_organization_id = ANY(ids) OR m.to_organization_id = ANY(ids)) AND m.deleted_at IS NULL
     GROUP BY ${columns.map((_, i) => i + 1).join(', ')}
     ON CONFLICT (${columns.join(', ')}) DO UPDATE

@@ -17,6 +17,7 @@ import { SectorCountryMonthCounts1795756000000 } from './1795756000000-SectorCou
 import { ParentKindCounts1795756100000 } from './1795756100000-ParentKindCounts';
 import { IncrementalOrganizationRecount1795756200000 } from './1795756200000-IncrementalOrganizationRecount';
 import { MonthlyPairIndex1795756300000 } from './1795756300000-MonthlyPairIndex';
+import { ParentKindIndexes1795756400000 } from './1795756400000-ParentKindIndexes';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ParentKindCounts1795756100000,
   IncrementalOrganizationRecount1795756200000,
   MonthlyPairIndex1795756300000,
+  ParentKindIndexes1795756400000,
 ];
