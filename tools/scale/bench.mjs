@@ -164,6 +164,9 @@ try {
         'flows by parent, FR': `/api/analytics/flows${q({ ...range, level: 'parent', countries: 'FR' })}`,
         'flows by parent, big tech in the US': `/api/analytics/flows${q({ ...range, level: 'parent', countries: 'US', sectors: 'big_tech' })}`,
         'flows by organisation, March 2024': `/api/analytics/flows${q({ from: '2024-03-01', to: '2024-03-31', level: 'organization' })}`,
+        'net flows by organisation, FR': `/api/analytics/net-flows${q({ ...range, level: 'organization', countries: 'FR' })}`,
+        'net flows by organisation, March 2023 to June 2024': `/api/analytics/net-flows${q({ from: '2023-03-01', to: '2024-06-30', level: 'organization' })}`,
+        'flows by organisation, research field filter': `/api/analytics/flows${q({ ...range, level: 'organization', fields: 'speech' })}`,
         'headcount of the busiest lab, researchers only': `/api/analytics/headcount${q({ ...range, organizationIds: busiest, roleCategories: 'researcher' })}`,
       };
       // The machine's yardstick: the issue puts an unfiltered count(*) of 1M moves at about 23 ms.
