@@ -104,8 +104,9 @@ const PERIOD_OF = (precision: string) =>
  * yearly counts between sectors or countries (`…_field_counts` split by research fields) for
  * whole-year views by kind; `move_pair_counts` for the busiest pairs of organisations or parents
  * and top origins over whole years (`move_parent_kind_counts` for parents filtered by sector or
- * country); `organization_year_counts` for net flows by organisation or parent over whole years; monthly counts between kinds (`move_kind_month_counts`, rolled up to
- * sectors alone and countries alone) or between organisations (`move_counts`) for whole months;
+ * country); `organization_year_counts` for net flows by organisation or parent over whole years;
+ * monthly counts between kinds (`move_kind_month_counts`, rolled up to sectors alone and countries
+ * alone) or between organisations (`move_counts`, also pair by pair for the busiest) for whole months;
  * `organization_month_counts` for headcount series. A range that cuts months takes its whole months
  * from those and the days around them from `moves`, which also answers a research-field filter
  * outside whole years. A move with a month or year date counts in a range its period overlaps.
