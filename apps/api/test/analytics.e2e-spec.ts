@@ -92,10 +92,14 @@ describe('analytics', () => {
       { level: 'parent', period: 'year' },
       { level: 'organization', period: 'year', statuses: 'confirmed,cancelled', roleCategories: 'researcher,advisor' },
       { level: 'parent', sort: 'arrivals', order: 'DESC', limit: '2' },
+      // A sector or country filter: those that pass count all their moves, the others those with one that passes.
+      { level: 'organization', countries: 'US' },
+      { level: 'organization', period: 'year', sectors: 'private_lab,company', statuses: 'confirmed,rumoured' },
+      { level: 'organization', countries: 'FR,DE', sectors: 'public_research', roleCategories: 'researcher' },
     ];
     for (const query of cases) {
       for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2024-01-01', '2024-12-31']]) {
-        const yearly = await get('net-flows', { ...query, from, to }); // whole years: organization_year_counts
+        const yearly = await get('net-flows', { ...query, from, to }); // whole years: the yearly counts
         expect(yearly.length).toBeGreaterThan(0);
         expect(yearly).toEqual(await get('net-flows', { ...query, from, to: to.replace(/31$/, '30') })); // the moves
       }
@@ -105,6 +109,12 @@ describe('analytics', () => {
       departures: 1,
       balance: 0,
     });
+    // By hand: with the United States, Meta (there) keeps its one arrival, from Kyutai; Kyutai (in France) that departure only.
+    const us = await get('net-flows', { level: 'organization', countries: 'US', from: '2023-01-01', to: '2024-12-31' });
+    expect(us.map(({ name, arrivals, departures }: { name: string; arrivals: number; departures: number }) => [name, arrivals, departures])).toEqual([
+      ['Meta', 1, 0],
+      ['Kyutai', 0, 1],
+    ]);
   });
 
   it('answers per month and quarter, and across kinds, from the monthly kind counts exactly as from the moves', async () => {

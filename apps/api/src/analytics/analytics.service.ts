@@ -580,6 +580,38 @@ export class AnalyticsService {
     )`;
   }
 
+  /**
+   * Whether net flows by organisation with a sector or country filter can be read from each
+   * organisation's yearly counts: whole years, overall or per year, no other filter on
+   * organisations or research fields.
+   */
+  static usesOtherKindYears(query: NetFlowsQueryDto): boolean {
+    if (query.level !== 'organization' || (query.period !== 'none' && query.period !== 'year')) return false;
+    if (query.fields?.length || query.organizationIds?.length || !(query.countries?.length || query.sectors?.length)) return false;
+    return isWholeYears(query);
+  }
+
+  /**
+   * `ends(key, period, arrivals, departures)` by organisation with a sector or country filter: an
+   * organisation that passes counts all its moves (`organization_year_counts`); one that does not,
+   * those whose other end passes (`organization_other_kind_counts`, by its index on that kind).
+   */
+  private otherKindEnds(sql: Sql, query: NetFlowsQueryDto): string {
+    const period = query.period === 'none' ? 'NULL::date' : 'make_date(c.year, 1, 1)';
+    const passes = `coalesce(${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}, false)`;
+    const counts = AnalyticsService.countsOf(query, 'c.counts');
+    return `WITH ends AS (
+      SELECT c.organization_id AS key, ${period} AS period,
+             ${AnalyticsService.countsOf(query, 'c.arrivals')} AS arrivals, ${AnalyticsService.countsOf(query, 'c.departures')} AS departures
+      FROM organization_year_counts c JOIN organizations o ON o.id = c.organization_id
+      WHERE ${[...yearConditions(sql, query, 'c'), passes].join(' AND ')}
+      UNION ALL
+      SELECT c.organization_id, ${period}, CASE WHEN c.arrival THEN ${counts} ELSE 0 END, CASE WHEN c.arrival THEN 0 ELSE ${counts} END
+      FROM organization_other_kind_counts c JOIN organizations o ON o.id = c.organization_id
+      WHERE ${[...yearConditions(sql, query, 'c'), ...AnalyticsService.kindConditions(sql, query, 'c.other_'), `NOT ${passes}`].join(' AND ')}
+    )`;
+  }
+
   /** Arrivals, departures and balance per organisation, parent, sector or country; per period if asked. */
   async netFlows(query: NetFlowsQueryDto) {
     const sql = new Sql();
@@ -587,6 +619,8 @@ export class AnalyticsService {
     const kind = query.period === 'none' || query.period === 'year' ? AnalyticsService.kindTable(query) : undefined;
     const ends = AnalyticsService.usesOrganizationYears(query)
       ? this.organizationYearEnds(sql, query)
+      : AnalyticsService.usesOtherKindYears(query)
+      ? this.otherKindEnds(sql, query)
       : kind
       ? `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
          ends AS (

@@ -11,7 +11,7 @@ const NIL = `'00000000-0000-0000-0000-000000000000'::uuid`;
  * move `m` (its organisations `f` and `t`, their roots `fr` and `tr`, its mover `p`), and how the
  * count is kept (`moves`: an integer column; `counts`: statuses × role categories folded).
  */
-const KEYED: { by: 'kinds' | 'parent' | 'both'; table: string; key: [string, string][]; count: 'moves' | 'counts' }[] = [
+const KEYED: { by: 'kinds' | 'parent' | 'both'; table: string; key: [string, string][]; count: 'moves' | 'counts'; where?: string }[] = [
   ...['sector', 'country'].flatMap((kind) => [
     {
       by: 'kinds' as const,
@@ -38,6 +38,17 @@ const KEYED: { by: 'kinds' | 'parent' | 'both'; table: string; key: [string, str
     key: [['month', `date_trunc('month', m.effective_on)::date`], ['whole_year', `m.date_precision = 'year'`], ['from_sector', 'f.sector'], ['to_sector', 't.sector'], ['from_country', 'f.country'], ['to_country', 't.country']],
     count: 'counts',
   },
+  // Each end of a move, keyed by the kinds of the other end.
+  ...[
+    { end: 'to', other: 'f', arrival: 'true' },
+    { end: 'from', other: 't', arrival: 'false' },
+  ].map(({ end, other, arrival }) => ({
+    by: 'kinds' as const,
+    table: 'organization_other_kind_counts',
+    key: [['organization_id', `m.${end}_organization_id`], ['year', 'extract(year FROM m.effective_on)::int'], ['arrival', arrival], ['other_sector', `${other}.sector`], ['other_country', `${other}.country`]] as [string, string][],
+    count: 'counts' as const,
+    where: `m.${end}_organization_id IS NOT NULL`,
+  })),
   {
     by: 'parent',
     table: 'move_pair_counts',
@@ -59,7 +70,7 @@ const KEYED: { by: 'kinds' | 'parent' | 'both'; table: string; key: [string, str
 ];
 
 /** One table's share of the live moves of the organisations `ids`, times `delta`, added to its rows in one statement. */
-function keyedAdd({ by, table, key, count }: (typeof KEYED)[number]): string {
+function keyedAdd({ by, table, key, count, where }: (typeof KEYED)[number]): string {
   const when = { kinds: 'kinds', parent: 'parent', both: '(kinds OR parent)' }[by];
   const columns = key.map(([column]) => column);
   const value =
@@ -74,7 +85,7 @@ function keyedAdd({ by, table, key, count }: (typeof KEYED)[number]): string {
     LEFT JOIN organization_roots fr ON fr.organization_id = m.from_organization_id
     LEFT JOIN organization_roots tr ON tr.organization_id = m.to_organization_id
     ${key.some(([, expression]) => /\bp\./.test(expression)) ? 'JOIN people p ON p.id = m.person_id' : ''}
-    WHERE ${when} AND (m.from_organization_id = ANY(ids) OR m.to_organization_id = ANY(ids)) AND m.deleted_at IS NULL
+    WHERE ${when} AND (m.from_organization_id = ANY(ids) OR m.to_organization_id = ANY(ids)) AND m.deleted_at IS NULL ${where ? `AND ${where}` : ''}
     GROUP BY ${columns.map((_, i) => i + 1).join(', ')}
     ON CONFLICT (${columns.join(', ')}) DO UPDATE
     SET ${count === 'moves' ? 'moves = c.moves + EXCLUDED.moves' : 'counts = int_array_add(c.counts, EXCLUDED.counts)'};`;
@@ -167,6 +178,7 @@ export class IncrementalOrganizationRecount1795756200000 implements MigrationInt
           PERFORM move_kind_month_counts_rebuild();
           PERFORM move_sector_month_counts_rebuild();
           PERFORM move_country_month_counts_rebuild();
+          PERFORM organization_other_kind_counts_rebuild();
         END IF;
         IF parent THEN
           PERFORM move_parent_pairs_rebuild(); -- with move_parent_kind_counts
@@ -188,7 +200,7 @@ export class IncrementalOrganizationRecount1795756200000 implements MigrationInt
     await queryRunner.query(`DROP FUNCTION organization_moves_many(uuid[])`);
     await queryRunner.query(`DROP FUNCTION organization_moves_add(uuid[], boolean, boolean, integer)`);
     await queryRunner.query(`DROP FUNCTION organization_subtree(uuid)`);
-    // As ParentKindCounts and PairCounts left them.
+    // As OrganizationOtherKindCounts and PairCounts left them.
     await queryRunner.query(`
       CREATE FUNCTION organization_kind_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -198,6 +210,7 @@ export class IncrementalOrganizationRecount1795756200000 implements MigrationInt
           PERFORM move_sector_month_counts_rebuild();
           PERFORM move_country_month_counts_rebuild();
           PERFORM move_parent_kind_counts_rebuild();
+          PERFORM organization_other_kind_counts_rebuild();
         END IF;
         RETURN NULL;
       END $$

@@ -15,6 +15,7 @@ import { KindMonthStatusCounts1795755800000 } from './1795755800000-KindMonthSta
 import { YearPrecisionMoves1795755900000 } from './1795755900000-YearPrecisionMoves';
 import { SectorCountryMonthCounts1795756000000 } from './1795756000000-SectorCountryMonthCounts';
 import { ParentKindCounts1795756100000 } from './1795756100000-ParentKindCounts';
+import { OrganizationOtherKindCounts1795756150000 } from './1795756150000-OrganizationOtherKindCounts';
 import { IncrementalOrganizationRecount1795756200000 } from './1795756200000-IncrementalOrganizationRecount';
 import { MonthlyPairIndex1795756300000 } from './1795756300000-MonthlyPairIndex';
 import { ParentKindIndexes1795756400000 } from './1795756400000-ParentKindIndexes';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   YearPrecisionMoves1795755900000,
   SectorCountryMonthCounts1795756000000,
   ParentKindCounts1795756100000,
+  OrganizationOtherKindCounts1795756150000,
   IncrementalOrganizationRecount1795756200000,
   MonthlyPairIndex1795756300000,
   ParentKindIndexes1795756400000,
