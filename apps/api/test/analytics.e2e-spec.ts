@@ -86,7 +86,7 @@ describe('analytics', () => {
     expect(links(await get('flows', { level: 'sector', from: '2023-01-01', to: '2023-12-31', sectors: 'company' }))).toEqual(['company → private_lab: 1']);
   });
 
-  it('answers net flows per organisation and per parent in whole years from the yearly counts exactly as from the moves', async () => {
+  it('answers net flows per organisation and per parent from the yearly and monthly counts exactly as from the moves', async () => {
     const cases: Record<string, string>[] = [
       { level: 'organization' },
       { level: 'parent', period: 'year' },
@@ -109,6 +109,21 @@ describe('analytics', () => {
       departures: 1,
       balance: 0,
     });
+    // Whole months, not whole years: each organisation's monthly counts, and the moves known only to
+    // a year that begins before the range (Jégou's cancelled move of 2023, A's move of 2024).
+    const monthCases: Record<string, string>[] = [
+      { level: 'organization', statuses: 'confirmed,cancelled,announced' },
+      { level: 'parent', period: 'quarter', statuses: 'cancelled,announced' },
+      { level: 'organization', period: 'month', roleCategories: 'researcher' },
+    ];
+    for (const query of monthCases) {
+      for (const [from, to, cut] of [['2023-02-01', '2024-01-31', '2024-01-30'], ['2024-03-01', '2024-06-30', '2024-06-29']]) {
+        expect(AnalyticsService.usesOrganizationMonths({ ...query, from, to } as never)).toBe(true);
+        const monthly = await get('net-flows', { ...query, from, to });
+        expect(monthly.length).toBeGreaterThan(0);
+        expect(monthly).toEqual(await get('net-flows', { ...query, from, to: cut })); // the moves
+      }
+    }
     // By hand: with the United States, Meta (there) keeps its one arrival, from Kyutai; Kyutai (in France) that departure only.
     const us = await get('net-flows', { level: 'organization', countries: 'US', from: '2023-01-01', to: '2024-12-31' });
     expect(us.map(({ name, arrivals, departures }: { name: string; arrivals: number; departures: number }) => [name, arrivals, departures])).toEqual([

@@ -107,7 +107,8 @@ const PERIOD_OF = (precision: string) =>
  * country); `organization_year_counts` for net flows by organisation or parent over whole years;
  * monthly counts between kinds (`move_kind_month_counts`, rolled up to sectors alone and countries
  * alone) or between organisations (`move_counts`, also pair by pair for the busiest) for whole months;
- * `organization_month_counts` for headcount series. A range that cuts months takes its whole months
+ * `organization_month_counts` for headcount series and net flows by organisation or parent over
+ * whole months. A range that cuts months takes its whole months
  * from those and the days around them from `moves`, which also answers a research-field filter
  * outside whole years. A move with a month or year date counts in a range its period overlaps.
  */
@@ -581,6 +582,52 @@ export class AnalyticsService {
   }
 
   /**
+   * Whether each organisation's monthly arrivals and departures can answer net flows: by
+   * organisation or parent, whole months (whole years go to the yearly counts first), and no filter
+   * on organisations, sectors, countries or research fields.
+   */
+  static usesOrganizationMonths(query: NetFlowsQueryDto): boolean {
+    if (query.level !== 'organization' && query.level !== 'parent') return false;
+    if (query.organizationIds?.length || query.countries?.length || query.sectors?.length) return false;
+    return AnalyticsService.usesCounts(query);
+  }
+
+  /**
+   * `ends(key, period, arrivals, departures)` from `organization_month_counts` (by its index on the
+   * month) for the months of the range, and from the moves known only to the year whose year
+   * begins before the range and reaches into it (the small index on year-precision moves).
+   */
+  private organizationMonthEnds(sql: Sql, query: NetFlowsQueryDto): string {
+    const parents = query.level === 'parent';
+    const period = (month: string) => (query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', ${month})::date`);
+    const kept = (t: string) => {
+      const where = [`${t}.status = ANY(${sql.param(statusesOf(query))}::move_status[])`];
+      if (query.roleCategories?.length) where.push(`${t}.role_category = ANY(${sql.param(query.roleCategories)}::role_category[])`);
+      return where;
+    };
+    const months = kept('c');
+    if (query.from) months.push(`c.month >= ${sql.param(query.from)}::date`);
+    if (query.to) months.push(`c.month <= ${sql.param(query.to)}::date`);
+    const monthly = `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${period('c.month')} AS period, c.arrivals, c.departures
+      FROM organization_month_counts c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
+      WHERE ${months.join(' AND ')}`;
+    if (!query.from) return `WITH ends AS (${monthly})`;
+    const from = sql.param(query.from);
+    const before = [
+      ...kept('m'),
+      `m.deleted_at IS NULL`,
+      `m.date_precision = 'year'`,
+      `m.effective_on > (${from}::date - interval '1 year')::date`,
+      `m.effective_on < ${from}::date`,
+    ];
+    const end = (column: string, arrival: boolean) =>
+      `SELECT ${parents ? 'r.root_id' : `m.${column}`}, ${period(`date_trunc('month', m.effective_on)`)}, ${arrival ? '1, 0' : '0, 1'}
+       FROM moves m ${parents ? `JOIN organization_roots r ON r.organization_id = m.${column}` : ''}
+       WHERE ${[...before, `m.${column} IS NOT NULL`].join(' AND ')}`;
+    return `WITH ends AS (${monthly} UNION ALL ${end('to_organization_id', true)} UNION ALL ${end('from_organization_id', false)})`;
+  }
+
+  /**
    * Whether net flows by organisation with a sector or country filter can be read from each
    * organisation's yearly counts: whole years, overall or per year, no other filter on
    * organisations or research fields.
@@ -621,6 +668,8 @@ export class AnalyticsService {
       ? this.organizationYearEnds(sql, query)
       : AnalyticsService.usesOtherKindYears(query)
       ? this.otherKindEnds(sql, query)
+      : AnalyticsService.usesOrganizationMonths(query)
+      ? this.organizationMonthEnds(sql, query)
       : kind
       ? `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
          ends AS (

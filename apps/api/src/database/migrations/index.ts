@@ -19,6 +19,7 @@ import { OrganizationOtherKindCounts1795756150000 } from './1795756150000-Organi
 import { IncrementalOrganizationRecount1795756200000 } from './1795756200000-IncrementalOrganizationRecount';
 import { MonthlyPairIndex1795756300000 } from './1795756300000-MonthlyPairIndex';
 import { ParentKindIndexes1795756400000 } from './1795756400000-ParentKindIndexes';
+import { OrganizationMonthIndex1795756500000 } from './1795756500000-OrganizationMonthIndex';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   IncrementalOrganizationRecount1795756200000,
   MonthlyPairIndex1795756300000,
   ParentKindIndexes1795756400000,
+  OrganizationMonthIndex1795756500000,
 ];
