@@ -820,12 +820,15 @@ export class AnalyticsService {
          FROM headcount_observations
          WHERE organization_id = ANY(${labs}::uuid[]) AND population = ${population} AND deleted_at IS NULL
        ),
-       -- Only the months the series covers: the index on (organisation, month) bounds the read.
+       -- Only the months each lab's series covers, read lab by lab through the index on
+       -- (organisation, month): a range of months for all the labs at once would read every
+       -- organisation's months by the index on the month.
        net AS (
-         SELECT organization_id, month, sum(arrivals - departures)::int AS n FROM organization_month_counts
-         WHERE organization_id = ANY(${labs}::uuid[])
-           AND month BETWEEN (SELECT min(start) FROM observed) AND ${until}::date
-           AND status = ANY(${statuses}::move_status[]) AND role_category = ANY(${roles}::role_category[])
+         SELECT c.organization_id, c.month, sum(c.arrivals - c.departures)::int AS n
+         FROM (SELECT organization_id, min(start) AS first FROM observed GROUP BY 1) lab
+         JOIN organization_month_counts c
+           ON c.organization_id = lab.organization_id AND c.month >= lab.first AND c.month <= ${until}::date
+         WHERE c.status = ANY(${statuses}::move_status[]) AND c.role_category = ANY(${roles}::role_category[])
          GROUP BY 1, 2
        ),
        months AS (
