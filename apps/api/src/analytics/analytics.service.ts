@@ -820,15 +820,15 @@ export class AnalyticsService {
          FROM headcount_observations
          WHERE organization_id = ANY(${labs}::uuid[]) AND population = ${population} AND deleted_at IS NULL
        ),
-       -- Only the months each lab's series covers, read lab by lab through the index on
-       -- (organisation, month): a range of months for all the labs at once would read every
-       -- organisation's months by the index on the month.
+       -- Only the labs' rows, by the index on (organisation, month), and of those only the months
+       -- each lab's series covers. (A range of months known only at run time, for all the labs at
+       -- once, made PostgreSQL read every organisation's months through the index on the month.)
        net AS (
          SELECT c.organization_id, c.month, sum(c.arrivals - c.departures)::int AS n
          FROM (SELECT organization_id, min(start) AS first FROM observed GROUP BY 1) lab
-         JOIN organization_month_counts c
-           ON c.organization_id = lab.organization_id AND c.month >= lab.first AND c.month <= ${until}::date
-         WHERE c.status = ANY(${statuses}::move_status[]) AND c.role_category = ANY(${roles}::role_category[])
+         JOIN organization_month_counts c ON c.organization_id = lab.organization_id AND c.month >= lab.first
+         WHERE c.organization_id = ANY(${labs}::uuid[]) AND c.month <= ${until}::date
+           AND c.status = ANY(${statuses}::move_status[]) AND c.role_category = ANY(${roles}::role_category[])
          GROUP BY 1, 2
        ),
        months AS (
