@@ -64,11 +64,16 @@ function yearConditions(sql: Sql, filter: AnalyticsFilterDto, t: string): string
   return where;
 }
 
-/** The conditions of a yearly count table (alias `t`): status, role category and years. */
-function yearlyConditions(sql: Sql, filter: AnalyticsFilterDto, t: string): string[] {
+/** The statuses and role categories asked for, on a table or the moves (alias `t`). */
+function kindOfMoveConditions(sql: Sql, filter: AnalyticsFilterDto, t: string): string[] {
   const where = [`${t}.status = ANY(${sql.param(statusesOf(filter))}::move_status[])`];
   if (filter.roleCategories?.length) where.push(`${t}.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
-  return [...where, ...yearConditions(sql, filter, t)];
+  return where;
+}
+
+/** The conditions of a yearly count table (alias `t`): status, role category and years. */
+function yearlyConditions(sql: Sql, filter: AnalyticsFilterDto, t: string): string[] {
+  return [...kindOfMoveConditions(sql, filter, t), ...yearConditions(sql, filter, t)];
 }
 
 /**
@@ -93,6 +98,13 @@ function monthRanges(sql: Sql, filter: AnalyticsFilterDto, n: string): string[][
     [`${n}.date_precision = 'year'`, `${n}.month > (${from}::date - interval '1 year')::date`, `${n}.month < ${from}::date`],
   ];
 }
+
+/**
+ * The first day of the net-flow period (month, quarter, year) holding `month` (an SQL date), or
+ * NULL when net flows are over the whole range. Yearly tables pass `make_date(year, 1, 1)`, only
+ * ever asked for per year.
+ */
+const periodStart = ({ period }: NetFlowsQueryDto, month: string) => (period === 'none' ? 'NULL::date' : `date_trunc('${period}', ${month})::date`);
 
 /** The period a date is known for, by its precision, as an SQL interval. */
 const PERIOD_OF = (precision: string) =>
@@ -168,8 +180,7 @@ export class AnalyticsService {
 
   /** `facts` from `move_counts`, for a range of whole months. */
   private monthlyFacts(sql: Sql, filter: AnalyticsFilterDto): string {
-    const where = [`c.moves <> 0`, `c.status = ANY(${sql.param(statusesOf(filter))}::move_status[])`];
-    if (filter.roleCategories?.length) where.push(`c.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
+    const where = [`c.moves <> 0`, ...kindOfMoveConditions(sql, filter, 'c')];
     if (filter.from) where.push(monthsFrom('c.month', `c.date_precision = 'year'`, sql.param(filter.from)));
     if (filter.to) where.push(`c.month <= ${sql.param(filter.to)}::date`);
     return `SELECT c.from_organization_id AS from_id, c.to_organization_id AS to_id, c.month, c.moves AS n
@@ -178,9 +189,7 @@ export class AnalyticsService {
 
   /** `facts` from the moves themselves, one per move, with the conditions on their dates given. */
   private moveFacts(sql: Sql, filter: AnalyticsFilterDto, dates: string[]): string {
-    const where = [`m.deleted_at IS NULL`, `m.status = ANY(${sql.param(statusesOf(filter))}::move_status[])`];
-    if (filter.roleCategories?.length) where.push(`m.role_category = ANY(${sql.param(filter.roleCategories)}::role_category[])`);
-    where.push(...dates);
+    const where = [`m.deleted_at IS NULL`, ...kindOfMoveConditions(sql, filter, 'm'), ...dates];
     if (filter.fields?.length) {
       where.push(`EXISTS (SELECT 1 FROM people p WHERE p.id = m.person_id AND p.fields && ${sql.param(filter.fields)}::text[])`);
     }
@@ -444,9 +453,8 @@ export class AnalyticsService {
         `coalesce(n.from_organization_id, '${NIL}') = c.from_id`,
         `coalesce(n.to_organization_id, '${NIL}') = c.to_id`,
         `n.moves <> 0`,
-        `n.status = ANY(${sql.param(statusesOf(query))}::move_status[])`,
+        ...kindOfMoveConditions(sql, query, 'n'),
       ];
-      if (query.roleCategories?.length) where.push(`n.role_category = ANY(${sql.param(query.roleCategories)}::role_category[])`);
       return monthRanges(sql, query, 'n')
         .map((range) => `(SELECT coalesce(sum(n.moves), 0) FROM move_counts n WHERE ${[...where, ...range].join(' AND ')})`)
         .join(' + ');
@@ -574,7 +582,7 @@ export class AnalyticsService {
     const parents = query.level === 'parent';
     const where = yearConditions(sql, query, 'c');
     return `WITH ends AS (
-      SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${query.period === 'none' ? 'NULL::date' : 'make_date(c.year, 1, 1)'} AS period,
+      SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${periodStart(query, 'make_date(c.year, 1, 1)')} AS period,
              ${AnalyticsService.countsOf(query, 'c.arrivals')} AS arrivals, ${AnalyticsService.countsOf(query, 'c.departures')} AS departures
       FROM organization_year_counts c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -599,29 +607,23 @@ export class AnalyticsService {
    */
   private organizationMonthEnds(sql: Sql, query: NetFlowsQueryDto): string {
     const parents = query.level === 'parent';
-    const period = (month: string) => (query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', ${month})::date`);
-    const kept = (t: string) => {
-      const where = [`${t}.status = ANY(${sql.param(statusesOf(query))}::move_status[])`];
-      if (query.roleCategories?.length) where.push(`${t}.role_category = ANY(${sql.param(query.roleCategories)}::role_category[])`);
-      return where;
-    };
-    const months = kept('c');
+    const months = kindOfMoveConditions(sql, query, 'c');
     if (query.from) months.push(`c.month >= ${sql.param(query.from)}::date`);
     if (query.to) months.push(`c.month <= ${sql.param(query.to)}::date`);
-    const monthly = `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${period('c.month')} AS period, c.arrivals, c.departures
+    const monthly = `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${periodStart(query, 'c.month')} AS period, c.arrivals, c.departures
       FROM organization_month_counts c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
       WHERE ${months.join(' AND ')}`;
     if (!query.from) return `WITH ends AS (${monthly})`;
     const from = sql.param(query.from);
     const before = [
-      ...kept('m'),
+      ...kindOfMoveConditions(sql, query, 'm'),
       `m.deleted_at IS NULL`,
       `m.date_precision = 'year'`,
       `m.effective_on > (${from}::date - interval '1 year')::date`,
       `m.effective_on < ${from}::date`,
     ];
     const end = (column: string, arrival: boolean) =>
-      `SELECT ${parents ? 'r.root_id' : `m.${column}`}, ${period(`date_trunc('month', m.effective_on)`)}, ${arrival ? '1, 0' : '0, 1'}
+      `SELECT ${parents ? 'r.root_id' : `m.${column}`}, ${periodStart(query, 'm.effective_on')}, ${arrival ? '1, 0' : '0, 1'}
        FROM moves m ${parents ? `JOIN organization_roots r ON r.organization_id = m.${column}` : ''}
        WHERE ${[...before, `m.${column} IS NOT NULL`].join(' AND ')}`;
     return `WITH ends AS (${monthly} UNION ALL ${end('to_organization_id', true)} UNION ALL ${end('from_organization_id', false)})`;
@@ -644,7 +646,7 @@ export class AnalyticsService {
    * those whose other end passes (`organization_other_kind_counts`, by its index on that kind).
    */
   private otherKindEnds(sql: Sql, query: NetFlowsQueryDto): string {
-    const period = query.period === 'none' ? 'NULL::date' : 'make_date(c.year, 1, 1)';
+    const period = periodStart(query, 'make_date(c.year, 1, 1)');
     const passes = `coalesce(${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}, false)`;
     const counts = AnalyticsService.countsOf(query, 'c.counts');
     return `WITH ends AS (
@@ -659,34 +661,27 @@ export class AnalyticsService {
     )`;
   }
 
+  /** `ends(key, period, arrivals, departures)` for net flows, from the cheapest source that answers. */
+  private netFlowEnds(sql: Sql, query: NetFlowsQueryDto): string {
+    if (AnalyticsService.usesOrganizationYears(query)) return this.organizationYearEnds(sql, query);
+    if (AnalyticsService.usesOtherKindYears(query)) return this.otherKindEnds(sql, query);
+    if (AnalyticsService.usesOrganizationMonths(query)) return this.organizationMonthEnds(sql, query);
+    // Otherwise pairs (from_key, to_key, month or year, n): each is an arrival and a departure.
+    const bothEnds = (pairs: string, period: string) => `ends AS (
+      SELECT to_key AS key, ${period} AS period, n AS arrivals, 0 AS departures FROM ${pairs} WHERE to_key IS NOT NULL
+      UNION ALL
+      SELECT from_key, ${period}, 0, n FROM ${pairs} WHERE from_key IS NOT NULL
+    )`;
+    const kind = query.period === 'none' || query.period === 'year' ? AnalyticsService.kindTable(query) : undefined;
+    if (kind) return `WITH kinds AS (${this.kindFacts(sql, query, kind)}), ${bothEnds('kinds', periodStart(query, 'make_date(year, 1, 1)'))}`;
+    return `${this.sides(sql, query, query.level)}, ${bothEnds('sides', periodStart(query, 'month'))}`;
+  }
+
   /** Arrivals, departures and balance per organisation, parent, sector or country; per period if asked. */
   async netFlows(query: NetFlowsQueryDto) {
     const sql = new Sql();
     const order = { balance: 'balance', arrivals: 'arrivals', departures: 'departures', name: 'name' }[query.sort];
-    const kind = query.period === 'none' || query.period === 'year' ? AnalyticsService.kindTable(query) : undefined;
-    const ends = AnalyticsService.usesOrganizationYears(query)
-      ? this.organizationYearEnds(sql, query)
-      : AnalyticsService.usesOtherKindYears(query)
-      ? this.otherKindEnds(sql, query)
-      : AnalyticsService.usesOrganizationMonths(query)
-      ? this.organizationMonthEnds(sql, query)
-      : kind
-      ? `WITH kinds AS (${this.kindFacts(sql, query, kind)}),
-         ends AS (
-           SELECT to_key AS key, ${query.period === 'none' ? 'NULL::date' : 'make_date(year, 1, 1)'} AS period, n AS arrivals, 0 AS departures
-           FROM kinds WHERE to_key IS NOT NULL
-           UNION ALL
-           SELECT from_key, ${query.period === 'none' ? 'NULL::date' : 'make_date(year, 1, 1)'}, 0, n FROM kinds WHERE from_key IS NOT NULL
-         )`
-      : `${this.sides(sql, query, query.level)},
-         ends AS (
-           SELECT to_key AS key, ${query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', month)::date`} AS period,
-                  n AS arrivals, 0 AS departures
-           FROM sides WHERE to_key IS NOT NULL
-           UNION ALL
-           SELECT from_key, ${query.period === 'none' ? 'NULL::date' : `date_trunc('${query.period}', month)::date`}, 0, n
-           FROM sides WHERE from_key IS NOT NULL
-         )`;
+    const ends = this.netFlowEnds(sql, query);
     const named = AnalyticsService.named(query.level, 't.key', 'nm');
     const limit = sql.param(query.limit);
     // The `limit` first keys by the sort over the whole range. Ranked before their names are joined
