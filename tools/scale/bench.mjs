@@ -167,6 +167,9 @@ try {
         'net flows by organisation, FR': `/api/analytics/net-flows${q({ ...range, level: 'organization', countries: 'FR' })}`,
         'net flows by organisation, March 2023 to June 2024': `/api/analytics/net-flows${q({ from: '2023-03-01', to: '2024-06-30', level: 'organization' })}`,
         'flows by organisation, research field filter': `/api/analytics/flows${q({ ...range, level: 'organization', fields: 'speech' })}`,
+        'net flows by organisation, research field filter': `/api/analytics/net-flows${q({ ...range, level: 'organization', fields: 'speech' })}`,
+        'flows by parent, research field and FR': `/api/analytics/flows${q({ ...range, level: 'parent', fields: 'speech', countries: 'FR' })}`,
+        'top origins of the busiest lab, research field filter': `/api/analytics/top${q({ ...range, organizationId: busiest, fields: 'speech' })}`,
         'headcount of the busiest lab, researchers only': `/api/analytics/headcount${q({ ...range, organizationIds: busiest, roleCategories: 'researcher' })}`,
       };
       // The machine's yardstick: the issue puts an unfiltered count(*) of 1M moves at about 23 ms.

@@ -96,6 +96,10 @@ describe('analytics', () => {
       { level: 'organization', countries: 'US' },
       { level: 'organization', period: 'year', sectors: 'private_lab,company', statuses: 'confirmed,rumoured' },
       { level: 'organization', countries: 'FR,DE', sectors: 'public_research', roleCategories: 'researcher' },
+      // A research field: the yearly counts between organisations split by the mover's fields.
+      { level: 'organization', fields: 'vision' },
+      { level: 'parent', period: 'year', fields: 'speech,robotics', statuses: 'announced,cancelled' },
+      { level: 'organization', fields: 'vision', countries: 'US', roleCategories: 'researcher' },
     ];
     for (const query of cases) {
       for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2024-01-01', '2024-12-31']]) {
@@ -232,6 +236,7 @@ describe('analytics', () => {
     const valeo = async () => (await t.http.get(`/api/organizations/${ids.valeo}`).expect(200)).body;
     await t.http.put(`/api/organizations/${ids.valeo}`).send({ parentId: ids.meta, version: (await valeo()).version }).expect(200);
     expect(links(await get('flows', { level: 'parent' }))).toContain('Meta → Kyutai: 2');
+    expect(links(await get('flows', { level: 'parent', fields: 'vision' }))).toContain('Meta → Kyutai: 2'); // split by fields
     const child = (await t.http.post('/api/organizations').send({ name: 'Valeo AI', sector: 'company', country: 'FR', parentId: ids.valeo }).expect(201)).body;
     const move = (
       await t.http
@@ -264,6 +269,11 @@ describe('analytics', () => {
       { level: 'parent', countries: 'FR' },
       { level: 'parent', limit: '1', sectors: 'big_tech,private_lab', statuses: 'confirmed,cancelled' },
       { level: 'parent', countries: 'US,DE', sectors: 'big_tech,private_lab', roleCategories: 'researcher' },
+      // By the mover's research fields: the pair counts split by fields (with members' kinds, aggregated from them).
+      { level: 'organization', fields: 'vision' },
+      { level: 'organization', limit: '1', fields: 'vision,speech', statuses: 'cancelled,confirmed', roleCategories: 'leadership,researcher' },
+      { level: 'parent', limit: '2', fields: 'vision' },
+      { level: 'parent', fields: 'vision', countries: 'FR' },
     ];
     try {
       // One pair first: the bounds, the floor and its second count, and the fall back, all come into
@@ -278,7 +288,7 @@ describe('analytics', () => {
         }
         // Whole months, not whole years, between organisations: move_counts pair by pair. From February
         // 2023, the year-precision moves of 2023 count through the year before the range's first month.
-        for (const query of queries.filter(({ level }) => level === 'organization')) {
+        for (const query of queries.filter(({ level, fields }) => level === 'organization' && !fields)) {
           for (const [from, to, cut] of [['2023-03-01', '2024-06-30', '2024-06-29'], ['2023-02-01', '2024-01-31', '2024-01-30']]) {
             expect(AnalyticsService.pairCounts({ ...query, from, to } as never)).toBe('monthly');
             const fromPairs = await get('flows', { ...query, from, to });
@@ -329,8 +339,13 @@ describe('analytics', () => {
     await t.http.put(`/api/people/${ids.C}`).send({ fields: ['robotics', 'vision'], version: c.version }).expect(200);
     expect(links(await flows())).toEqual(['private_lab → big_tech: 1']);
     expect(links(await get('flows', { level: 'sector', fields: 'vision', from: '2024-01-01', to: '2024-12-31' }))).toContain('private_lab → big_tech: 1');
+    // Between organisations and between parents too (the pair counts split by fields).
+    for (const level of ['organization', 'parent']) {
+      expect(links(await get('flows', { level, fields: 'robotics', from: '2023-01-01', to: '2024-12-31' }))).toEqual(['Kyutai → Meta: 1']);
+    }
     await t.http.put(`/api/people/${ids.C}`).send({ fields: ['vision'], version: c.version + 1 }).expect(200);
     expect(links(await flows())).toEqual([]);
+    expect(links(await get('flows', { level: 'organization', fields: 'robotics', from: '2023-01-01', to: '2024-12-31' }))).toEqual([]);
   });
 
   it('gives arrivals, departures and balance per organisation, and per year', async () => {
@@ -369,7 +384,13 @@ describe('analytics', () => {
     const destinations = await get('top', { organizationId: ids.kyutai, direction: 'destinations' });
     expect(destinations.map((r: { name: string }) => r.name)).toEqual(['Meta']);
     // Whole years come from the yearly pair counts, other ranges from the moves: the same answers.
-    const queries: Record<string, string>[] = [{ direction: 'origins' }, { direction: 'destinations' }, { direction: 'origins', statuses: 'announced', roleCategories: 'researcher' }];
+    const queries: Record<string, string>[] = [
+      { direction: 'origins' },
+      { direction: 'destinations' },
+      { direction: 'origins', statuses: 'announced', roleCategories: 'researcher' },
+      { direction: 'origins', fields: 'vision' },
+      { direction: 'destinations', fields: 'vision,robotics' },
+    ];
     for (const query of queries) {
       const yearly = await get('top', { ...query, organizationId: ids.kyutai, from: '2024-01-01', to: '2024-12-31' });
       expect(yearly).toEqual(await get('top', { ...query, organizationId: ids.kyutai, from: '2024-01-01', to: '2024-12-30' }));

@@ -166,8 +166,13 @@ export class AnalyticsService {
     return `SELECT k.from_${column}::text AS from_key, k.to_${column}::text AS to_key, k.year, k.moves AS n FROM ${table} k WHERE ${where.join(' AND ')}`;
   }
 
-  /** `facts(from_id, to_id, month, n)`: the moves that pass the move filters, counted. */
-  private facts(sql: Sql, filter: AnalyticsFilterDto): string {
+  /**
+   * `facts(from_id, to_id, month, n)`: the moves that pass the move filters, counted. When the
+   * caller needs no finer period than the year (`yearsSuffice`), whole years with a research-field
+   * filter are read from the yearly counts between organisations split by fields (`month`: 1 January).
+   */
+  private facts(sql: Sql, filter: AnalyticsFilterDto, yearsSuffice = false): string {
+    if (yearsSuffice && filter.fields?.length && isWholeYears(filter)) return this.fieldPairFacts(sql, filter);
     if (AnalyticsService.usesCounts(filter)) return this.monthlyFacts(sql, filter);
     const months = filter.fields?.length ? undefined : wholeMonthsWithin(filter);
     // The whole months from the monthly counts, the days around them from the moves.
@@ -185,6 +190,26 @@ export class AnalyticsService {
     if (filter.to) where.push(`c.month <= ${sql.param(filter.to)}::date`);
     return `SELECT c.from_organization_id AS from_id, c.to_organization_id AS to_id, c.month, c.moves AS n
             FROM move_counts c WHERE ${where.join(' AND ')}`;
+  }
+
+  /**
+   * `facts` from `move_pair_field_counts` between organisations, for whole years and a
+   * research-field filter. Its index on (set of fields, year) is read set by set: the distinct
+   * sets first, one index probe each (a loose index scan), then the rows of those that match
+   * (and `condition`, on alias n, if given).
+   */
+  private fieldPairFacts(sql: Sql, filter: AnalyticsFilterDto, condition?: string): string {
+    const where = [`NOT n.parents`, `n.fields = s.fields`, ...yearConditions(sql, filter, 'n'), ...(condition ? [condition] : [])];
+    return `WITH RECURSIVE sets AS (
+              SELECT min(fields) AS fields FROM move_pair_field_counts WHERE NOT parents
+              UNION ALL
+              SELECT (SELECT min(n.fields) FROM move_pair_field_counts n WHERE NOT n.parents AND n.fields > s.fields)
+              FROM sets s WHERE s.fields IS NOT NULL
+            )
+            SELECT nullif(n.from_id, '${NIL}') AS from_id, nullif(n.to_id, '${NIL}') AS to_id, make_date(n.year, 1, 1) AS month,
+                   ${AnalyticsService.countsOf(filter, 'n.counts')} AS n
+            FROM sets s CROSS JOIN LATERAL (SELECT * FROM move_pair_field_counts n WHERE ${where.join(' AND ')}) n
+            WHERE s.fields && ${sql.param(filter.fields)}::text[]`;
   }
 
   /** `facts` from the moves themselves, one per move, with the conditions on their dates given. */
@@ -299,9 +324,9 @@ export class AnalyticsService {
    * `sides(from_key, to_key, month, n)`: the facts with each side's key at the level (an
    * organisation's or its root's id, a sector, a country), filtered. Only the joins the level and
    * the filters need are made: at a million moves each join of the facts costs more than the
-   * aggregation itself. Names come after aggregation (`named`).
+   * aggregation itself. Names come after aggregation (`named`). `yearsSuffice`: see `facts`.
    */
-  private sides(sql: Sql, filter: AnalyticsFilterDto, level: Level): string {
+  private sides(sql: Sql, filter: AnalyticsFilterDto, level: Level, yearsSuffice = false): string {
     if (level === 'sector' || level === 'country') {
       if (AnalyticsService.usesKindMonths(filter, level)) return `WITH sides AS (${this.kindMonthSides(sql, filter, level)})`;
       const months = filter.fields?.length || filter.organizationIds?.length ? undefined : wholeMonthsWithin(filter);
@@ -313,7 +338,7 @@ export class AnalyticsService {
         )`;
       }
     }
-    return `WITH sides AS (${this.sidesOf(sql, filter, level, this.facts(sql, filter))})`;
+    return `WITH sides AS (${this.sidesOf(sql, filter, level, this.facts(sql, filter, yearsSuffice))})`;
   }
 
   /** `facts` with each side's key at the level, filtered (see `sides`). */
@@ -343,14 +368,17 @@ export class AnalyticsService {
   /**
    * Whether the busiest pairs can be counted pair by pair, and from what: organisations or parents
    * over whole years from the yearly pair counts (between parents with a sector or country filter,
-   * `move_parent_kind_counts`: a parent's members can differ in both); organisations over whole
+   * `move_parent_kind_counts`: a parent's members can differ in both; with a research-field filter,
+   * `move_pair_field_counts`, but not both filters between parents); organisations over whole
    * months from `move_counts`, by its index on the pair, when the range spans MONTHLY_PAIRS_FROM
-   * months or more. Never with a research field or organisation filter.
+   * months or more, without a research-field filter. Never with an organisation filter.
    */
   static pairCounts(query: FlowsQueryDto): 'yearly' | 'monthly' | undefined {
     if (query.level !== 'organization' && query.level !== 'parent') return undefined;
-    if (query.fields?.length || query.organizationIds?.length) return undefined;
-    if (isWholeYears(query)) return 'yearly';
+    if (query.organizationIds?.length) return undefined;
+    const fields = Boolean(query.fields?.length);
+    if (isWholeYears(query)) return fields && AnalyticsService.byMemberKinds(query) ? undefined : 'yearly';
+    if (fields) return undefined;
     const long = monthsSpanned(query) >= AnalyticsService.MONTHLY_PAIRS_FROM;
     return query.level === 'organization' && long && AnalyticsService.usesCounts(query) ? 'monthly' : undefined;
   }
@@ -459,6 +487,11 @@ export class AnalyticsService {
         .map((range) => `(SELECT coalesce(sum(n.moves), 0) FROM move_counts n WHERE ${[...where, ...range].join(' AND ')})`)
         .join(' + ');
     }
+    if (query.fields?.length) {
+      // By the mover's set of fields (never with member kinds: see pairCounts).
+      const where = [`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`, ...yearConditions(sql, query, 'n'), `n.fields && ${sql.param(query.fields)}::text[]`];
+      return `SELECT coalesce(sum(${AnalyticsService.countsOf(query, 'n.counts')}), 0) FROM move_pair_field_counts n WHERE ${where.join(' AND ')}`;
+    }
     if (!AnalyticsService.byMemberKinds(query)) {
       const where = [`n.parents = ${parents}`, `n.from_id = c.from_id`, `n.to_id = c.to_id`, ...yearlyConditions(sql, query, 'n')];
       return `SELECT coalesce(sum(n.moves), 0) FROM move_pair_counts n WHERE ${where.join(' AND ')}`;
@@ -551,7 +584,7 @@ export class AnalyticsService {
          pairs AS (SELECT from_key, to_key, sum(n)::int AS value FROM kinds GROUP BY 1, 2)`
       : AnalyticsService.byMemberKinds(query) && AnalyticsService.pairCounts(query) === 'yearly'
       ? `WITH pairs AS (${this.parentKindPairs(sql, query)})`
-      : `${this.sides(sql, query, query.level)},
+      : `${this.sides(sql, query, query.level, true)},
          pairs AS (SELECT from_key, to_key, sum(n)::int AS value FROM sides GROUP BY 1, 2)`;
     const source = AnalyticsService.named(query.level, 'p.from_key', 'sn');
     const target = AnalyticsService.named(query.level, 'p.to_key', 'tn');
@@ -674,7 +707,7 @@ export class AnalyticsService {
     )`;
     const kind = query.period === 'none' || query.period === 'year' ? AnalyticsService.kindTable(query) : undefined;
     if (kind) return `WITH kinds AS (${this.kindFacts(sql, query, kind)}), ${bothEnds('kinds', periodStart(query, 'make_date(year, 1, 1)'))}`;
-    return `${this.sides(sql, query, query.level)}, ${bothEnds('sides', periodStart(query, 'month'))}`;
+    return `${this.sides(sql, query, query.level, query.period === 'none' || query.period === 'year')}, ${bothEnds('sides', periodStart(query, 'month'))}`;
   }
 
   /** Arrivals, departures and balance per organisation, parent, sector or country; per period if asked. */
@@ -718,8 +751,13 @@ export class AnalyticsService {
     const sql = new Sql();
     const self = sql.param(query.organizationId);
     const [mine, other] = query.direction === 'origins' ? ['to_id', 'from_id'] : ['from_id', 'to_id'];
-    // Whole years: the organisation's own rows of the yearly pair counts.
-    const facts = !query.fields?.length && isWholeYears(query) ? this.pairFacts(sql, query, `n.${mine} = ${self}::uuid`) : this.facts(sql, query);
+    // Whole years: the organisation's own rows of the yearly pair counts (split by fields if filtered by them).
+    const own = `n.${mine} = ${self}::uuid`;
+    const facts = !isWholeYears(query)
+      ? this.facts(sql, query)
+      : query.fields?.length
+        ? this.fieldPairFacts(sql, query, own)
+        : this.pairFacts(sql, query, own);
     return this.dataSource.query(
       `WITH facts AS (${facts})
        SELECT coalesce(o.id::text, 'unknown') AS id, coalesce(o.name, 'Unknown') AS name, o.sector, o.country, t.moves

@@ -11,7 +11,7 @@ const NIL = `'00000000-0000-0000-0000-000000000000'::uuid`;
  * move `m` (its organisations `f` and `t`, their roots `fr` and `tr`, its mover `p`), and how the
  * count is kept (`moves`: an integer column; `counts`: statuses × role categories folded).
  */
-const KEYED: { by: 'kinds' | 'parent' | 'both'; table: string; key: [string, string][]; count: 'moves' | 'counts'; where?: string }[] = [
+export const KEYED: { by: 'kinds' | 'parent' | 'both'; table: string; key: [string, string][]; count: 'moves' | 'counts'; where?: string }[] = [
   ...['sector', 'country'].flatMap((kind) => [
     {
       by: 'kinds' as const,
@@ -70,7 +70,7 @@ const KEYED: { by: 'kinds' | 'parent' | 'both'; table: string; key: [string, str
 ];
 
 /** One table's share of the live moves of the organisations `ids`, times `delta`, added to its rows in one statement. */
-function keyedAdd({ by, table, key, count, where }: (typeof KEYED)[number]): string {
+export function keyedAdd({ by, table, key, count, where }: (typeof KEYED)[number]): string {
   const when = { kinds: 'kinds', parent: 'parent', both: '(kinds OR parent)' }[by];
   const columns = key.map(([column]) => column);
   const value =

@@ -20,6 +20,7 @@ import { IncrementalOrganizationRecount1795756200000 } from './1795756200000-Inc
 import { MonthlyPairIndex1795756300000 } from './1795756300000-MonthlyPairIndex';
 import { ParentKindIndexes1795756400000 } from './1795756400000-ParentKindIndexes';
 import { OrganizationMonthIndex1795756500000 } from './1795756500000-OrganizationMonthIndex';
+import { PairFieldCounts1795756600000 } from './1795756600000-PairFieldCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   MonthlyPairIndex1795756300000,
   ParentKindIndexes1795756400000,
   OrganizationMonthIndex1795756500000,
+  PairFieldCounts1795756600000,
 ];
