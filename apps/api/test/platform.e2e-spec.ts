@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -43,5 +46,36 @@ describe('the platform around the resources', () => {
 
   it('answers an unknown route under /api with 404', async () => {
     await t.http.get('/api/nothing-here').expect(404);
+  });
+});
+
+describe('the SQL trace that npm run bench replays (SQL_TRACE_FILE)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'talentflow-trace-'));
+  const file = join(dir, 'trace.jsonl');
+  let t: TestApp;
+  beforeAll(async () => {
+    process.env.SQL_TRACE_FILE = file;
+    try {
+      t = await createTestApp();
+    } finally {
+      delete process.env.SQL_TRACE_FILE;
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes down the queries and parameters of the first answer to each method and URL, once', async () => {
+    const traced = () => readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const before = traced().length; // the test app's own logins
+    await t.http.get('/api/moves?range=[0,4]').expect(200);
+    await t.http.get('/api/moves?range=[0,4]').expect(200);
+    await t.http.get('/api/people?range=[0,4]').expect(200);
+    const lines = traced().slice(before);
+    expect(lines.map(({ method, url }) => `${method} ${url}`)).toEqual(['GET /api/moves?range=[0,4]', 'GET /api/people?range=[0,4]']);
+    // The session lookup first, with its parameter; then the page and its total.
+    expect(lines[0].queries[0]).toEqual({ sql: expect.stringContaining('FROM sessions'), params: [expect.any(String)] });
+    expect(lines[0].queries.map(({ sql }: { sql: string }) => sql)).toEqual(expect.arrayContaining([expect.stringContaining('FROM "moves"')]));
   });
 });
