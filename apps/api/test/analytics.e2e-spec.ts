@@ -100,7 +100,14 @@ describe('analytics', () => {
       { level: 'organization', fields: 'vision' },
       { level: 'parent', period: 'year', fields: 'speech,robotics', statuses: 'announced,cancelled' },
       { level: 'organization', fields: 'vision', countries: 'US', roleCategories: 'researcher' },
+      // A parent with a sector or country filter: its members' figures, each kept by its own kinds.
+      { level: 'parent', countries: 'US' },
+      { level: 'parent', period: 'year', sectors: 'big_tech,company', roleCategories: 'researcher,leadership' },
+      // Per month or quarter: ranked over the range by the yearly counts, then broken down by month.
+      { level: 'organization', period: 'month', limit: '2' },
+      { level: 'parent', period: 'quarter', statuses: 'confirmed,cancelled', roleCategories: 'researcher,leadership' },
     ];
+    expect(AnalyticsService.breaksDownRankedKeys({ level: 'parent', period: 'quarter', from: '2023-01-01', to: '2024-12-31' } as never)).toBe(true);
     for (const query of cases) {
       for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2024-01-01', '2024-12-31']]) {
         const yearly = await get('net-flows', { ...query, from, to }); // whole years: the yearly counts

@@ -634,19 +634,22 @@ export class AnalyticsService {
   }
 
   /**
-   * `ends(key, period, arrivals, departures)` from `organization_month_counts` (by its index on the
-   * month) for the months of the range, and from the moves known only to the year whose year
-   * begins before the range and reaches into it (the small index on year-precision moves).
+   * `(key, period, arrivals, departures)` from `organization_month_counts` for the months of the
+   * range, and from the moves known only to the year whose year begins before the range and reaches
+   * into it (the small index on year-precision moves). All the keys, by the index on the month; or
+   * only the keys in `only` (an SQL set), by the index on (organisation, month).
    */
-  private organizationMonthEnds(sql: Sql, query: NetFlowsQueryDto): string {
+  private organizationMonthEnds(sql: Sql, query: NetFlowsQueryDto, only?: string): string {
     const parents = query.level === 'parent';
-    const months = kindOfMoveConditions(sql, query, 'c');
+    const ofKeys = (column: string) =>
+      only === undefined ? [] : [parents ? `${column} IN (SELECT organization_id FROM organization_roots WHERE root_id IN ${only})` : `${column} IN ${only}`];
+    const months = [...kindOfMoveConditions(sql, query, 'c'), ...ofKeys('c.organization_id')];
     if (query.from) months.push(`c.month >= ${sql.param(query.from)}::date`);
     if (query.to) months.push(`c.month <= ${sql.param(query.to)}::date`);
     const monthly = `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${periodStart(query, 'c.month')} AS period, c.arrivals, c.departures
       FROM organization_month_counts c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
       WHERE ${months.join(' AND ')}`;
-    if (!query.from) return `WITH ends AS (${monthly})`;
+    if (!query.from) return monthly;
     const from = sql.param(query.from);
     const before = [
       ...kindOfMoveConditions(sql, query, 'm'),
@@ -655,20 +658,28 @@ export class AnalyticsService {
       `m.effective_on > (${from}::date - interval '1 year')::date`,
       `m.effective_on < ${from}::date`,
     ];
+    // With keys, the year's moves are read by the date all the same and then kept by organisation
+    // (OFFSET 0 keeps the keys out of the subquery: by each organisation's index, the busiest
+    // organisations' moves of every date would be read).
     const end = (column: string, arrival: boolean) =>
-      `SELECT ${parents ? 'r.root_id' : `m.${column}`}, ${periodStart(query, 'm.effective_on')}, ${arrival ? '1, 0' : '0, 1'}
-       FROM moves m ${parents ? `JOIN organization_roots r ON r.organization_id = m.${column}` : ''}
-       WHERE ${[...before, `m.${column} IS NOT NULL`].join(' AND ')}`;
-    return `WITH ends AS (${monthly} UNION ALL ${end('to_organization_id', true)} UNION ALL ${end('from_organization_id', false)})`;
+      `SELECT ${parents ? 'r.root_id' : 'e.organization_id'}, ${periodStart(query, 'e.effective_on')}, ${arrival ? '1, 0' : '0, 1'}
+       FROM (
+         SELECT m.${column} AS organization_id, m.effective_on FROM moves m
+         WHERE ${[...before, `m.${column} IS NOT NULL`].join(' AND ')} ${only === undefined ? '' : 'OFFSET 0'}
+       ) e
+       ${parents ? 'JOIN organization_roots r ON r.organization_id = e.organization_id' : ''}
+       ${only === undefined ? '' : `WHERE ${ofKeys('e.organization_id').join(' AND ')}`}`;
+    return `${monthly} UNION ALL ${end('to_organization_id', true)} UNION ALL ${end('from_organization_id', false)}`;
   }
 
   /**
-   * Whether net flows by organisation with a sector or country filter can be read from each
-   * organisation's yearly counts: whole years, overall or per year, no other filter on
+   * Whether net flows by organisation or parent with a sector or country filter can be read from
+   * each organisation's yearly counts: whole years, overall or per year, no other filter on
    * organisations or research fields.
    */
   static usesOtherKindYears(query: NetFlowsQueryDto): boolean {
-    if (query.level !== 'organization' || (query.period !== 'none' && query.period !== 'year')) return false;
+    if (query.level !== 'organization' && query.level !== 'parent') return false;
+    if (query.period !== 'none' && query.period !== 'year') return false;
     if (query.fields?.length || query.organizationIds?.length || !(query.countries?.length || query.sectors?.length)) return false;
     return isWholeYears(query);
   }
@@ -676,29 +687,44 @@ export class AnalyticsService {
   /**
    * `ends(key, period, arrivals, departures)` by organisation with a sector or country filter: an
    * organisation that passes counts all its moves (`organization_year_counts`); one that does not,
-   * those whose other end passes (`organization_other_kind_counts`, by its index on that kind).
+   * those whose other end passes (`organization_other_kind_counts`, by its index on that kind). A
+   * parent sums its members', each kept or not by its own sector and country.
    */
   private otherKindEnds(sql: Sql, query: NetFlowsQueryDto): string {
     const period = periodStart(query, 'make_date(c.year, 1, 1)');
     const passes = `coalesce(${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}, false)`;
     const counts = AnalyticsService.countsOf(query, 'c.counts');
+    const parents = query.level === 'parent';
+    const key = parents ? 'r.root_id' : 'c.organization_id';
+    const roots = parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : '';
     return `WITH ends AS (
-      SELECT c.organization_id AS key, ${period} AS period,
+      SELECT ${key} AS key, ${period} AS period,
              ${AnalyticsService.countsOf(query, 'c.arrivals')} AS arrivals, ${AnalyticsService.countsOf(query, 'c.departures')} AS departures
-      FROM organization_year_counts c JOIN organizations o ON o.id = c.organization_id
+      FROM organization_year_counts c JOIN organizations o ON o.id = c.organization_id ${roots}
       WHERE ${[...yearConditions(sql, query, 'c'), passes].join(' AND ')}
       UNION ALL
-      SELECT c.organization_id, ${period}, CASE WHEN c.arrival THEN ${counts} ELSE 0 END, CASE WHEN c.arrival THEN 0 ELSE ${counts} END
-      FROM organization_other_kind_counts c JOIN organizations o ON o.id = c.organization_id
+      SELECT ${key}, ${period}, CASE WHEN c.arrival THEN ${counts} ELSE 0 END, CASE WHEN c.arrival THEN 0 ELSE ${counts} END
+      FROM organization_other_kind_counts c JOIN organizations o ON o.id = c.organization_id ${roots}
       WHERE ${[...yearConditions(sql, query, 'c'), ...AnalyticsService.kindConditions(sql, query, 'c.other_'), `NOT ${passes}`].join(' AND ')}
     )`;
+  }
+
+  /**
+   * Whether net flows per period by organisation or parent are best ranked over the whole range
+   * first (from the yearly or monthly counts, as without periods) and then broken down by period
+   * for the keys ranked only, from their rows of `organization_month_counts`: every period of every
+   * organisation over five years is hundreds of thousands of rows; the first hundred's, a few
+   * thousand. (Per year over whole years, the yearly counts answer at once.)
+   */
+  static breaksDownRankedKeys(query: NetFlowsQueryDto): boolean {
+    return query.period !== 'none' && !AnalyticsService.usesOrganizationYears(query) && AnalyticsService.usesOrganizationMonths(query);
   }
 
   /** `ends(key, period, arrivals, departures)` for net flows, from the cheapest source that answers. */
   private netFlowEnds(sql: Sql, query: NetFlowsQueryDto): string {
     if (AnalyticsService.usesOrganizationYears(query)) return this.organizationYearEnds(sql, query);
     if (AnalyticsService.usesOtherKindYears(query)) return this.otherKindEnds(sql, query);
-    if (AnalyticsService.usesOrganizationMonths(query)) return this.organizationMonthEnds(sql, query);
+    if (AnalyticsService.usesOrganizationMonths(query)) return `WITH ends AS (${this.organizationMonthEnds(sql, query)})`;
     // Otherwise pairs (from_key, to_key, month or year, n): each is an arrival and a departure.
     const bothEnds = (pairs: string, period: string) => `ends AS (
       SELECT to_key AS key, ${period} AS period, n AS arrivals, 0 AS departures FROM ${pairs} WHERE to_key IS NOT NULL
@@ -714,7 +740,8 @@ export class AnalyticsService {
   async netFlows(query: NetFlowsQueryDto) {
     const sql = new Sql();
     const order = { balance: 'balance', arrivals: 'arrivals', departures: 'departures', name: 'name' }[query.sort];
-    const ends = this.netFlowEnds(sql, query);
+    const breakDown = AnalyticsService.breaksDownRankedKeys(query);
+    const ends = this.netFlowEnds(sql, breakDown ? { ...query, period: 'none' } : query);
     const named = AnalyticsService.named(query.level, 't.key', 'nm');
     const limit = sql.param(query.limit);
     // The `limit` first keys by the sort over the whole range. Ranked before their names are joined
@@ -735,11 +762,12 @@ export class AnalyticsService {
       return this.dataSource.query(`${rankedKeys} SELECT key, name, arrivals, departures, balance FROM top ORDER BY ${order} ${query.order}, name, key`, sql.params);
     }
     // Per period: each of those keys, period by period.
+    const periodic = breakDown ? `, periodic AS (${this.organizationMonthEnds(sql, query, '(SELECT key FROM top)')})` : '';
     return this.dataSource.query(
-      `${rankedKeys}
+      `${rankedKeys} ${periodic}
        SELECT e.key, top.name, e.period::text AS period, sum(e.arrivals)::int AS arrivals, sum(e.departures)::int AS departures,
               (sum(e.arrivals) - sum(e.departures))::int AS balance
-       FROM ends e JOIN top ON top.key = e.key
+       FROM ${breakDown ? 'periodic' : 'ends'} e JOIN top ON top.key = e.key
        GROUP BY e.key, top.name, e.period HAVING sum(e.arrivals) + sum(e.departures) > 0
        ORDER BY e.period, ${order} ${query.order}, name, key`,
       sql.params,

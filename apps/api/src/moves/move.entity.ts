@@ -10,7 +10,7 @@ import { Source } from '../sources/source.entity';
 // The lists' default order (newest first), as an index: created by a hand-written migration,
 // since TypeORM cannot say DESC NULLS LAST or WHERE; `synchronize: false` keeps it out of diffs.
 @Index('ix_moves_list_order', { synchronize: false })
-// Moves known only to the year, by date (migration YearPrecisionMoves): for ranges that cut months.
+// Moves known only to the year, by date, with their ends (migrations YearPrecisionMoves, YearPrecisionMoveEnds): for ranges that cut months.
 @Index('ix_moves_year_precision', { synchronize: false })
 @Check('ck_moves_has_an_organization', 'from_organization_id IS NOT NULL OR to_organization_id IS NOT NULL')
 @Check('ck_moves_distinct_organizations', 'from_organization_id IS DISTINCT FROM to_organization_id')

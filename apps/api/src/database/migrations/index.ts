@@ -21,6 +21,7 @@ import { MonthlyPairIndex1795756300000 } from './1795756300000-MonthlyPairIndex'
 import { ParentKindIndexes1795756400000 } from './1795756400000-ParentKindIndexes';
 import { OrganizationMonthIndex1795756500000 } from './1795756500000-OrganizationMonthIndex';
 import { PairFieldCounts1795756600000 } from './1795756600000-PairFieldCounts';
+import { YearPrecisionMoveEnds1795756700000 } from './1795756700000-YearPrecisionMoveEnds';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ParentKindIndexes1795756400000,
   OrganizationMonthIndex1795756500000,
   PairFieldCounts1795756600000,
+  YearPrecisionMoveEnds1795756700000,
 ];
