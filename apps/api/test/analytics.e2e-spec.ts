@@ -183,7 +183,14 @@ describe('analytics', () => {
       { level: 'organization', roleCategories: 'researcher,leadership' },
       { level: 'parent', countries: 'FR' },
       { level: 'sector', sectors: 'public_research', period: 'month' },
+      // By organisation or parent: each organisation's monthly counts, and the moves of the edge days.
+      { level: 'parent', period: 'quarter', statuses: 'confirmed,cancelled' },
+      { level: 'organization', period: 'month' },
     ];
+    expect(AnalyticsService.organizationMonthsWithin({ level: 'parent', period: 'quarter', from: '2023-11-10', to: '2024-03-15' } as never)).toEqual({
+      from: '2023-12-01',
+      to: '2024-02-29',
+    });
     const answers = async () => {
       const all: unknown[] = [];
       for (const [from, to] of ranges) {

@@ -634,6 +634,17 @@ export class AnalyticsService {
   }
 
   /**
+   * For a range that cuts months, the whole months inside it that each organisation's monthly
+   * counts can answer (with the same conditions, and no research-field filter), the days around them
+   * coming from the moves; undefined otherwise.
+   */
+  static organizationMonthsWithin(query: NetFlowsQueryDto): { from: string; to: string } | undefined {
+    if (query.fields?.length) return undefined;
+    const months = wholeMonthsWithin(query);
+    return months && AnalyticsService.usesOrganizationMonths({ ...query, ...months }) ? months : undefined;
+  }
+
+  /**
    * `(key, period, arrivals, departures)` from `organization_month_counts` for the months of the
    * range, and from the moves known only to the year whose year begins before the range and reaches
    * into it (the small index on year-precision moves). All the keys, by the index on the month; or
@@ -726,11 +737,17 @@ export class AnalyticsService {
     if (AnalyticsService.usesOtherKindYears(query)) return this.otherKindEnds(sql, query);
     if (AnalyticsService.usesOrganizationMonths(query)) return `WITH ends AS (${this.organizationMonthEnds(sql, query)})`;
     // Otherwise pairs (from_key, to_key, month or year, n): each is an arrival and a departure.
-    const bothEnds = (pairs: string, period: string) => `ends AS (
+    const endsOf = (pairs: string, period: string) => `
       SELECT to_key AS key, ${period} AS period, n AS arrivals, 0 AS departures FROM ${pairs} WHERE to_key IS NOT NULL
       UNION ALL
-      SELECT from_key, ${period}, 0, n FROM ${pairs} WHERE from_key IS NOT NULL
-    )`;
+      SELECT from_key, ${period}, 0, n FROM ${pairs} WHERE from_key IS NOT NULL`;
+    const bothEnds = (pairs: string, period: string) => `ends AS (${endsOf(pairs, period)})`;
+    const months = AnalyticsService.organizationMonthsWithin(query);
+    if (months) {
+      // The whole months from each organisation's monthly counts, the days around them from the moves.
+      return `WITH edges AS (${this.sidesOf(sql, query, query.level, this.edgeFacts(sql, query, months))}),
+        ends AS (${this.organizationMonthEnds(sql, { ...query, ...months })} UNION ALL ${endsOf('edges', periodStart(query, 'month'))})`;
+    }
     const kind = query.period === 'none' || query.period === 'year' ? AnalyticsService.kindTable(query) : undefined;
     if (kind) return `WITH kinds AS (${this.kindFacts(sql, query, kind)}), ${bothEnds('kinds', periodStart(query, 'make_date(year, 1, 1)'))}`;
     return `${this.sides(sql, query, query.level, query.period === 'none' || query.period === 'year')}, ${bothEnds('sides', periodStart(query, 'month'))}`;
