@@ -184,6 +184,10 @@ try {
         'net flows by organisation, research field filter': `/api/analytics/net-flows${q({ ...range, level: 'organization', fields: 'speech' })}`,
         'flows by parent, research field and FR': `/api/analytics/flows${q({ ...range, level: 'parent', fields: 'speech', countries: 'FR' })}`,
         'top origins of the busiest lab, research field filter': `/api/analytics/top${q({ ...range, organizationId: busiest, fields: 'speech' })}`,
+        'net flows by organisation per quarter': `/api/analytics/net-flows${q({ ...range, level: 'organization', period: 'quarter' })}`,
+        'net flows by parent, FR': `/api/analytics/net-flows${q({ ...range, level: 'parent', countries: 'FR' })}`,
+        'net flows by organisation, 15 March 2023 to 20 June 2024': `/api/analytics/net-flows${q({ from: '2023-03-15', to: '2024-06-20', level: 'organization' })}`,
+        'flows by sector, research field, March 2023 to June 2024': `/api/analytics/flows${q({ from: '2023-03-01', to: '2024-06-30', level: 'sector', fields: 'speech' })}`,
         'headcount of the busiest lab, researchers only': `/api/analytics/headcount${q({ ...range, organizationIds: busiest, roleCategories: 'researcher' })}`,
       };
       // The machine's yardstick: the issue puts an unfiltered count(*) of 1M moves at about 23 ms.

@@ -178,7 +178,11 @@ export class AnalyticsService {
     // The whole months from the monthly counts, the days around them from the moves.
     if (months) return `${this.monthlyFacts(sql, { ...filter, ...months })} UNION ALL ${this.edgeFacts(sql, filter, months)}`;
     const dates: string[] = [];
-    if (filter.from) dates.push(`m.effective_on + ${PERIOD_OF('m.date_precision')} > ${sql.param(filter.from)}::date`);
+    if (filter.from) {
+      const from = sql.param(filter.from);
+      // The second is implied by the first (no period is longer than a year), and a range of the index on the date.
+      dates.push(`m.effective_on + ${PERIOD_OF('m.date_precision')} > ${from}::date`, `m.effective_on > (${from}::date - interval '1 year')::date`);
+    }
     if (filter.to) dates.push(`m.effective_on <= ${sql.param(filter.to)}::date`);
     return this.moveFacts(sql, filter, dates);
   }

@@ -12,6 +12,8 @@ import { Source } from '../sources/source.entity';
 @Index('ix_moves_list_order', { synchronize: false })
 // Moves known only to the year, by date, with their ends (migrations YearPrecisionMoves, YearPrecisionMoveEnds): for ranges that cut months.
 @Index('ix_moves_year_precision', { synchronize: false })
+// The live moves by date with what the analytics read of them (migration MoveDateEnds).
+@Index('ix_moves_date_ends', { synchronize: false })
 @Check('ck_moves_has_an_organization', 'from_organization_id IS NOT NULL OR to_organization_id IS NOT NULL')
 @Check('ck_moves_distinct_organizations', 'from_organization_id IS DISTINCT FROM to_organization_id')
 export class Move extends RecoverableRecord {

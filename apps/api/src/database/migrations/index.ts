@@ -22,6 +22,7 @@ import { ParentKindIndexes1795756400000 } from './1795756400000-ParentKindIndexe
 import { OrganizationMonthIndex1795756500000 } from './1795756500000-OrganizationMonthIndex';
 import { PairFieldCounts1795756600000 } from './1795756600000-PairFieldCounts';
 import { YearPrecisionMoveEnds1795756700000 } from './1795756700000-YearPrecisionMoveEnds';
+import { MoveDateEnds1795756800000 } from './1795756800000-MoveDateEnds';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   OrganizationMonthIndex1795756500000,
   PairFieldCounts1795756600000,
   YearPrecisionMoveEnds1795756700000,
+  MoveDateEnds1795756800000,
 ];
