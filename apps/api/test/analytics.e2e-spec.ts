@@ -246,6 +246,29 @@ describe('analytics', () => {
     }
   });
 
+  it('recounts every table instead when the organisation that changes has too many moves', async () => {
+    // At this size no organisation reaches the threshold (a quarter of all the moves, at least 10,000): lower it.
+    const dataSource = t.app.get(DataSource);
+    const [{ definition }] = await dataSource.query(`SELECT pg_get_functiondef('organization_moves_many(uuid[])'::regprocedure) AS definition`);
+    await dataSource.query(`CREATE OR REPLACE FUNCTION organization_moves_many(ids uuid[]) RETURNS boolean LANGUAGE sql STABLE AS 'SELECT true'`);
+    const fair = async () => (await t.http.get(`/api/organizations/${ids.fair}`).expect(200)).body;
+    try {
+      // Meta FAIR, now in the United States and a parent of its own.
+      await t.http.put(`/api/organizations/${ids.fair}`).send({ country: 'US', parentId: null, version: (await fair()).version }).expect(200);
+      expect(links(await get('flows', { level: 'parent', countries: 'US', from: '2023-01-01', to: '2024-12-31' }))).toEqual([
+        'Kyutai → Meta: 1',
+        'Meta FAIR → Kyutai: 1',
+      ]);
+      expect(links(await get('flows', { level: 'country', from: '2023-01-01', to: '2024-12-31' }))).toContain('US → FR: 1');
+      expect(links(await get('flows', { level: 'parent', fields: 'vision', from: '2023-01-01', to: '2024-12-31' }))).toContain('Meta FAIR → Kyutai: 1');
+    } finally {
+      await t.http.put(`/api/organizations/${ids.fair}`).send({ country: 'FR', parentId: ids.meta, version: (await fair()).version }).expect(200);
+      await dataSource.query(definition);
+    }
+    expect(links(await get('flows', { level: 'parent', countries: 'US', from: '2023-01-01', to: '2024-12-31' }))).toEqual(['Kyutai → Meta: 1']);
+    expect(links(await get('flows', { level: 'parent', fields: 'vision', from: '2023-01-01', to: '2024-12-31' }))).toContain('Meta → Kyutai: 1');
+  });
+
   it('recounts the parents when an organisation changes parent, or is created under one', async () => {
     const valeo = async () => (await t.http.get(`/api/organizations/${ids.valeo}`).expect(200)).body;
     await t.http.put(`/api/organizations/${ids.valeo}`).send({ parentId: ids.meta, version: (await valeo()).version }).expect(200);

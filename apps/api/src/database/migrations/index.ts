@@ -23,6 +23,7 @@ import { OrganizationMonthIndex1795756500000 } from './1795756500000-Organizatio
 import { PairFieldCounts1795756600000 } from './1795756600000-PairFieldCounts';
 import { YearPrecisionMoveEnds1795756700000 } from './1795756700000-YearPrecisionMoveEnds';
 import { MoveDateEnds1795756800000 } from './1795756800000-MoveDateEnds';
+import { OrganizationRecountThreshold1795756900000 } from './1795756900000-OrganizationRecountThreshold';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   PairFieldCounts1795756600000,
   YearPrecisionMoveEnds1795756700000,
   MoveDateEnds1795756800000,
+  OrganizationRecountThreshold1795756900000,
 ];
