@@ -150,7 +150,12 @@ describe('analytics', () => {
       { level: 'sector', countries: 'FR' },
       { level: 'country', sectors: 'big_tech,private_lab', roleCategories: 'leadership,researcher' },
       { level: 'sector', period: 'month', countries: 'FR,DE', sectors: 'public_research' },
+      // A research field: the roll-ups split by the mover's fields.
+      { level: 'sector', period: 'quarter', fields: 'vision' },
+      { level: 'country', period: 'month', fields: 'speech,vision', statuses: 'confirmed,cancelled,announced' },
+      { level: 'sector', fields: 'vision', sectors: 'big_tech', roleCategories: 'researcher' },
     ];
+    expect(AnalyticsService.usesKindMonths({ fields: ['vision'], from: '2023-11-01', to: '2024-02-29' } as never, 'sector')).toBe(true);
     for (const query of cases) {
       for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2023-11-01', '2024-02-29'], ['2024-03-01', '2024-12-31']]) {
         const monthly = await get('net-flows', { ...query, from, to }); // whole months: the monthly kind counts
@@ -186,6 +191,8 @@ describe('analytics', () => {
       // By organisation or parent: each organisation's monthly counts, and the moves of the edge days.
       { level: 'parent', period: 'quarter', statuses: 'confirmed,cancelled' },
       { level: 'organization', period: 'month' },
+      { level: 'country', period: 'month', fields: 'vision' },
+      { level: 'sector', fields: 'speech,vision', roleCategories: 'researcher,leadership' },
     ];
     expect(AnalyticsService.organizationMonthsWithin({ level: 'parent', period: 'quarter', from: '2023-11-10', to: '2024-03-15' } as never)).toEqual({
       from: '2023-12-01',
@@ -380,8 +387,15 @@ describe('analytics', () => {
     for (const level of ['organization', 'parent']) {
       expect(links(await get('flows', { level, fields: 'robotics', from: '2023-01-01', to: '2024-12-31' }))).toEqual(['Kyutai → Meta: 1']);
     }
+    // And per quarter (the monthly roll-ups split by fields).
+    const quarterly = () => get('net-flows', { level: 'sector', fields: 'robotics', period: 'quarter', from: '2024-01-01', to: '2024-06-30' });
+    expect(await quarterly()).toEqual([
+      expect.objectContaining({ key: 'big_tech', period: '2024-01-01', arrivals: 1, departures: 0 }),
+      expect.objectContaining({ key: 'private_lab', period: '2024-01-01', arrivals: 0, departures: 1 }),
+    ]);
     await t.http.put(`/api/people/${ids.C}`).send({ fields: ['vision'], version: c.version + 1 }).expect(200);
     expect(links(await flows())).toEqual([]);
+    expect(await quarterly()).toEqual([]);
     expect(links(await get('flows', { level: 'organization', fields: 'robotics', from: '2023-01-01', to: '2024-12-31' }))).toEqual([]);
   });
 

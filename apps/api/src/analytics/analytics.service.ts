@@ -106,6 +106,17 @@ function monthRanges(sql: Sql, filter: AnalyticsFilterDto, n: string): string[][
  */
 const periodStart = ({ period }: NetFlowsQueryDto, month: string) => (period === 'none' ? 'NULL::date' : `date_trunc('${period}', ${month})::date`);
 
+/**
+ * `sets(fields)`: the distinct sets of research fields of a table whose index leads with `fields`
+ * (rows where `where` holds, on unqualified columns), one index probe per set (a loose index scan):
+ * the few sets there are, where a filter `fields && …` would read every row.
+ */
+const fieldSets = (table: string, where = 'true') => `WITH RECURSIVE sets AS (
+  SELECT min(fields) AS fields FROM ${table} WHERE ${where}
+  UNION ALL
+  SELECT (SELECT min(n.fields) FROM ${table} n WHERE ${where} AND n.fields > s.fields) FROM sets s WHERE s.fields IS NOT NULL
+)`;
+
 /** The period a date is known for, by its precision, as an SQL interval. */
 const PERIOD_OF = (precision: string) =>
   `(CASE ${precision} WHEN 'year' THEN interval '1 year' WHEN 'month' THEN interval '1 month' ELSE interval '1 day' END)`;
@@ -204,23 +215,27 @@ export class AnalyticsService {
    */
   private fieldPairFacts(sql: Sql, filter: AnalyticsFilterDto, condition?: string): string {
     const where = [`NOT n.parents`, `n.fields = s.fields`, ...yearConditions(sql, filter, 'n'), ...(condition ? [condition] : [])];
-    return `WITH RECURSIVE sets AS (
-              SELECT min(fields) AS fields FROM move_pair_field_counts WHERE NOT parents
-              UNION ALL
-              SELECT (SELECT min(n.fields) FROM move_pair_field_counts n WHERE NOT n.parents AND n.fields > s.fields)
-              FROM sets s WHERE s.fields IS NOT NULL
-            )
+    return `${fieldSets('move_pair_field_counts', 'NOT parents')}
             SELECT nullif(n.from_id, '${NIL}') AS from_id, nullif(n.to_id, '${NIL}') AS to_id, make_date(n.year, 1, 1) AS month,
                    ${AnalyticsService.countsOf(filter, 'n.counts')} AS n
             FROM sets s CROSS JOIN LATERAL (SELECT * FROM move_pair_field_counts n WHERE ${where.join(' AND ')}) n
             WHERE s.fields && ${sql.param(filter.fields)}::text[]`;
   }
 
-  /** `facts` from the moves themselves, one per move, with the conditions on their dates given. */
-  private moveFacts(sql: Sql, filter: AnalyticsFilterDto, dates: string[]): string {
+  /**
+   * `facts` from the moves themselves, one per move, with the conditions on their dates given.
+   * With a research-field filter, each mover's fields: looked up move by move when the dates keep
+   * `few` moves (PostgreSQL would otherwise hash every person with the fields first), joined otherwise.
+   */
+  private moveFacts(sql: Sql, filter: AnalyticsFilterDto, dates: string[], few = false): string {
     const where = [`m.deleted_at IS NULL`, ...kindOfMoveConditions(sql, filter, 'm'), ...dates];
     if (filter.fields?.length) {
-      where.push(`EXISTS (SELECT 1 FROM people p WHERE p.id = m.person_id AND p.fields && ${sql.param(filter.fields)}::text[])`);
+      const fields = `${sql.param(filter.fields)}::text[]`;
+      where.push(
+        few
+          ? `(SELECT p.fields FROM people p WHERE p.id = m.person_id) && ${fields}`
+          : `EXISTS (SELECT 1 FROM people p WHERE p.id = m.person_id AND p.fields && ${fields})`,
+      );
     }
     return `SELECT m.from_organization_id AS from_id, m.to_organization_id AS to_id,
                    date_trunc('month', m.effective_on)::date AS month, 1 AS n
@@ -245,15 +260,20 @@ export class AnalyticsService {
         OR m.effective_on > ${last}::date
         OR (m.date_precision = 'year' AND m.deleted_at IS NULL
             AND m.effective_on > (${from}::date - interval '1 year')::date AND m.effective_on <= (${first}::date - interval '1 year')::date))`,
-    ]);
+    ], true);
   }
 
   /**
    * Whether the monthly counts between kinds of organisation can answer: a sector or country
-   * level, whole months, and no filter on organisations or research fields.
+   * level, whole months, and no filter on organisations (with research fields, none on the other
+   * kind either: only the roll-ups are split by fields).
    */
   static usesKindMonths(filter: AnalyticsFilterDto, level: Level): boolean {
-    return (level === 'sector' || level === 'country') && !filter.organizationIds?.length && AnalyticsService.usesCounts(filter);
+    if (level !== 'sector' && level !== 'country') return false;
+    if (filter.organizationIds?.length) return false;
+    // With research fields: the roll-ups split by fields, which hold no filter on the other kind.
+    if (filter.fields?.length) return !(level === 'sector' ? filter.countries?.length : filter.sectors?.length) && isFirstOfMonth(filter.from) && isLastOfMonth(filter.to);
+    return AnalyticsService.usesCounts(filter);
   }
 
   /**
@@ -275,7 +295,8 @@ export class AnalyticsService {
 
   /**
    * `sides(from_key, to_key, month, n)` from the monthly counts between kinds of organisation
-   * (`move_kind_month_counts`, or its roll-up to the level's kind alone), filtered on either side.
+   * (`move_kind_month_counts`, or its roll-up to the level's kind alone, split by the mover's fields
+   * with a research-field filter, read set by set), filtered on either side.
    */
   private kindMonthSides(sql: Sql, filter: AnalyticsFilterDto, level: 'sector' | 'country'): string {
     const where: string[] = [];
@@ -290,10 +311,18 @@ export class AnalyticsService {
     if (filter.countries?.length || filter.sectors?.length) where.push(`((${side('from')}) OR (${side('to')}))`);
     // Without a filter on the other kind, its roll-up (sectors alone, or countries alone): a few thousand rows.
     const otherKind = level === 'sector' ? filter.countries?.length : filter.sectors?.length;
+    const select = `SELECT c.from_${level}::text AS from_key, c.to_${level}::text AS to_key, c.month, sum(${AnalyticsService.countsOf(filter, 'c.counts')})::int AS n`;
+    const group = `GROUP BY c.from_${level}, c.to_${level}, c.month`;
+    if (filter.fields?.length) {
+      const table = `move_${level}_field_month_counts`;
+      return `${fieldSets(table)}
+              ${select}
+              FROM sets s CROSS JOIN LATERAL (SELECT * FROM ${table} c WHERE ${['c.fields = s.fields', ...where].join(' AND ')}) c
+              WHERE s.fields && ${sql.param(filter.fields)}::text[]
+              ${group}`;
+    }
     const table = otherKind ? 'move_kind_month_counts' : `move_${level}_month_counts`;
-    return `SELECT c.from_${level}::text AS from_key, c.to_${level}::text AS to_key, c.month, sum(${AnalyticsService.countsOf(filter, 'c.counts')})::int AS n
-            FROM ${table} c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-            GROUP BY c.from_${level}, c.to_${level}, c.month`;
+    return `${select} FROM ${table} c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${group}`;
   }
 
   /** `facts(from_id, to_id, n)` from the yearly counts between single organisations (null: unknown). */
@@ -333,8 +362,8 @@ export class AnalyticsService {
   private sides(sql: Sql, filter: AnalyticsFilterDto, level: Level, yearsSuffice = false): string {
     if (level === 'sector' || level === 'country') {
       if (AnalyticsService.usesKindMonths(filter, level)) return `WITH sides AS (${this.kindMonthSides(sql, filter, level)})`;
-      const months = filter.fields?.length || filter.organizationIds?.length ? undefined : wholeMonthsWithin(filter);
-      if (months) {
+      const months = wholeMonthsWithin(filter);
+      if (months && AnalyticsService.usesKindMonths({ ...filter, ...months }, level)) {
         // The whole months from the monthly kind counts, the days around them from the moves.
         return `WITH sides AS (
           ${this.kindMonthSides(sql, { ...filter, ...months }, level)}

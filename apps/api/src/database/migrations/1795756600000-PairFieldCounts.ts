@@ -10,7 +10,7 @@ const STATUS_COLUMNS = STATUSES.map((status) => `counts_${status}`);
 const NIL = `'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /** As OrganizationOtherKindCounts left it, plus `extra`. */
-const MOVE_COUNTS_SYNC = (extra: (row: string, delta: number) => string) => `
+export const MOVE_COUNTS_SYNC = (extra: (row: string, delta: number) => string) => `
   CREATE OR REPLACE FUNCTION move_counts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.deleted_at IS NULL THEN
@@ -79,7 +79,7 @@ const MOVE_PARENT_PAIRS_REBUILD = (extra: string) => `
   $$`;
 
 /** As FieldKindCounts left it, plus `extra` (calls with each move `m` of the person). */
-const PERSON_FIELDS_CHANGED = (extra: string) => `
+export const PERSON_FIELDS_CHANGED = (extra: string) => `
   CREATE OR REPLACE FUNCTION person_fields_changed() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     PERFORM move_field_counts_add(m, OLD.fields, -1), move_field_counts_add(m, NEW.fields, 1)${extra}
@@ -88,14 +88,14 @@ const PERSON_FIELDS_CHANGED = (extra: string) => `
   END $$`;
 
 /** The new table in the set-based recount of an organisation's moves (see IncrementalOrganizationRecount). */
-const PARENT_FIELD_ROWS: (typeof KEYED)[number] = {
+export const PARENT_FIELD_ROWS: (typeof KEYED)[number] = {
   by: 'parent',
   table: 'move_pair_field_counts',
   key: [['parents', 'true'], ['from_id', `coalesce(fr.root_id, m.from_organization_id, ${NIL})`], ['to_id', `coalesce(tr.root_id, m.to_organization_id, ${NIL})`], ['year', 'extract(year FROM m.effective_on)::int'], ['fields', 'field_set(p.fields)']],
   count: 'counts',
 };
 
-const ORGANIZATION_MOVES_ADD = (keyed: typeof KEYED) => `
+export const ORGANIZATION_MOVES_ADD = (keyed: typeof KEYED) => `
   CREATE OR REPLACE FUNCTION organization_moves_add(ids uuid[], kinds boolean, parent boolean, delta integer) RETURNS void LANGUAGE sql AS $$
     ${keyed.map(keyedAdd).join('\n')}
   $$`;

@@ -24,6 +24,7 @@ import { PairFieldCounts1795756600000 } from './1795756600000-PairFieldCounts';
 import { YearPrecisionMoveEnds1795756700000 } from './1795756700000-YearPrecisionMoveEnds';
 import { MoveDateEnds1795756800000 } from './1795756800000-MoveDateEnds';
 import { OrganizationRecountThreshold1795756900000 } from './1795756900000-OrganizationRecountThreshold';
+import { FieldMonthCounts1795757000000 } from './1795757000000-FieldMonthCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   YearPrecisionMoveEnds1795756700000,
   MoveDateEnds1795756800000,
   OrganizationRecountThreshold1795756900000,
+  FieldMonthCounts1795757000000,
 ];
