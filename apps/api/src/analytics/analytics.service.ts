@@ -127,13 +127,15 @@ const PERIOD_OF = (precision: string) =>
  * yearly counts between sectors or countries (`…_field_counts` split by research fields) for
  * whole-year views by kind; `move_pair_counts` for the busiest pairs of organisations or parents
  * and top origins over whole years (`move_parent_kind_counts` for parents filtered by sector or
- * country); `organization_year_counts` for net flows by organisation or parent over whole years;
+ * country, `move_pair_field_counts` with a research field); `organization_year_counts` and
+ * `organization_other_kind_counts` for net flows by organisation or parent over whole years;
  * monthly counts between kinds (`move_kind_month_counts`, rolled up to sectors alone and countries
- * alone) or between organisations (`move_counts`, also pair by pair for the busiest) for whole months;
- * `organization_month_counts` for headcount series and net flows by organisation or parent over
- * whole months. A range that cuts months takes its whole months
- * from those and the days around them from `moves`, which also answers a research-field filter
- * outside whole years. A move with a month or year date counts in a range its period overlaps.
+ * alone, the roll-ups also split by research fields) or between organisations (`move_counts`, also
+ * pair by pair for the busiest) for whole months; `organization_month_counts` for headcount series
+ * and net flows by organisation or parent over whole months. A range that cuts months takes its
+ * whole months from those and the days around them from `moves` (by an index on the date that
+ * carries what is read), which also answers what no count holds. A move with a month or year date
+ * counts in a range its period overlaps.
  */
 @Injectable()
 export class AnalyticsService {
