@@ -106,8 +106,13 @@ describe('analytics', () => {
       // Per month or quarter: ranked over the range by the yearly counts, then broken down by month.
       { level: 'organization', period: 'month', limit: '2' },
       { level: 'parent', period: 'quarter', statuses: 'confirmed,cancelled', roleCategories: 'researcher,leadership' },
+      // With a research field: ranked from the pair counts split by fields, broken down from the ranked keys' moves.
+      { level: 'organization', period: 'month', fields: 'vision', limit: '2' },
+      { level: 'organization', period: 'month', fields: 'vision', sort: 'departures', order: 'DESC', limit: '1' }, // Kyutai, whose departure went to Meta
+      { level: 'parent', period: 'quarter', fields: 'vision,speech', roleCategories: 'researcher,leadership' },
     ];
-    expect(AnalyticsService.breaksDownRankedKeys({ level: 'parent', period: 'quarter', from: '2023-01-01', to: '2024-12-31' } as never)).toBe(true);
+    expect(AnalyticsService.breakdown({ level: 'parent', period: 'quarter', from: '2023-01-01', to: '2024-12-31' } as never)).toBe('months');
+    expect(AnalyticsService.breakdown({ level: 'organization', period: 'month', fields: ['vision'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('moves');
     for (const query of cases) {
       for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2024-01-01', '2024-12-31']]) {
         const yearly = await get('net-flows', { ...query, from, to }); // whole years: the yearly counts
