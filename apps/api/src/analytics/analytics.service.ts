@@ -782,7 +782,8 @@ export class AnalyticsService {
     if (AnalyticsService.usesOrganizationMonths(query)) return 'months';
     const byOrganization = query.level === 'organization' || query.level === 'parent';
     const byFields = Boolean(query.fields?.length) && !query.countries?.length && !query.sectors?.length && !query.organizationIds?.length;
-    return byOrganization && byFields && isWholeYears(query) ? 'moves' : undefined;
+    // (Per year, the pair counts split by fields answer at once: see `facts`.)
+    return byOrganization && byFields && isWholeYears(query) && query.period !== 'year' ? 'moves' : undefined;
   }
 
   /** `periodic(key, period, arrivals, departures)`: the ranked keys' (`top`) figures, period by period. */
