@@ -89,8 +89,8 @@ async function grid(base, cookie) {
     for (const level of ['sector', 'country', 'organization', 'parent']) {
       for (const period of endpoint === 'net-flows' ? ['none', 'year', 'quarter', 'month'] : ['none']) {
         for (const [range, [from, to]] of Object.entries(GRID.ranges)) {
-          for (const [filter, values] of Object.entries(GRID.filters)) {
-            const query = new URLSearchParams({ from, to, level, ...(endpoint === 'net-flows' ? { period } : {}), ...values });
+          for (const [filter, filterQuery] of Object.entries(GRID.filters)) {
+            const query = new URLSearchParams({ from, to, level, ...(endpoint === 'net-flows' ? { period } : {}), ...filterQuery });
             const path = `/api/analytics/${endpoint}?${query}`;
             const times = [];
             for (let i = 0; i < 4; i++) {

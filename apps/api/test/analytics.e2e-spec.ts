@@ -117,7 +117,7 @@ describe('analytics', () => {
       for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2024-01-01', '2024-12-31']]) {
         const yearly = await get('net-flows', { ...query, from, to }); // whole years: the yearly counts
         expect(yearly.length).toBeGreaterThan(0);
-        expect(yearly).toEqual(await get('net-flows', { ...query, from, to: to.replace(/31$/, '30') })); // the moves
+        expect(yearly).toEqual(await get('net-flows', { ...query, from, to: to.replace(/31$/, '30') })); // another path: whole months and the edge days' moves
       }
     }
     expect((await get('net-flows', { level: 'parent', from: '2023-01-01', to: '2024-12-31' })).find((r: { name: string }) => r.name === 'Meta')).toMatchObject({
@@ -137,7 +137,7 @@ describe('analytics', () => {
         expect(AnalyticsService.usesOrganizationMonths({ ...query, from, to } as never)).toBe(true);
         const monthly = await get('net-flows', { ...query, from, to });
         expect(monthly.length).toBeGreaterThan(0);
-        expect(monthly).toEqual(await get('net-flows', { ...query, from, to: cut })); // the moves
+        expect(monthly).toEqual(await get('net-flows', { ...query, from, to: cut })); // another path: fewer whole months and the edge days' moves
       }
     }
     // By hand: with the United States, Meta (there) keeps its one arrival, from Kyutai; Kyutai (in France) that departure only.
@@ -164,7 +164,7 @@ describe('analytics', () => {
     for (const query of cases) {
       for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2023-11-01', '2024-02-29'], ['2024-03-01', '2024-12-31']]) {
         const monthly = await get('net-flows', { ...query, from, to }); // whole months: the monthly kind counts
-        const daily = await get('net-flows', { ...query, from, to: to.replace(/-(\d\d)$/, (_, day) => `-${Number(day) - 1}`) }); // the moves
+        const daily = await get('net-flows', { ...query, from, to: to.replace(/-(\d\d)$/, (_, day) => `-${Number(day) - 1}`) }); // another path (the moves alone: the next test)
         expect(monthly).toEqual(daily);
         if (!query.period) expect(links(await get('flows', { ...query, from, to }))).toEqual(links(await get('flows', { ...query, from: from.replace(/01$/, '02'), to })));
       }
