@@ -56,6 +56,41 @@ describe('accounts and sign-in', () => {
     }
   });
 
+  it('remembers who a session belongs to, and forgets it when any process ends the session or changes the account', async () => {
+    const queriesOf = (response: { headers: Record<string, string> }) => Number(/desc="(\d+) queries"/.exec(response.headers['server-timing'])?.[1]);
+    /** Asks until `done` holds (a notification from PostgreSQL takes a moment), at most 3 s. */
+    const eventually = async (ask: () => Promise<request.Response>, done: (response: request.Response) => boolean) => {
+      for (const start = Date.now(); Date.now() - start < 3000; await new Promise((resolve) => setTimeout(resolve, 50))) {
+        const response = await ask();
+        if (done(response)) return response;
+      }
+      throw new Error('never happened');
+    };
+    const { body: user } = await t.http
+      .post('/api/users')
+      .send({ email: 'remembered@example.org', displayName: 'Remembered', role: 'viewer', password: 'a long enough password' })
+      .expect(201);
+    const agent = request.agent(t.app.getHttpServer());
+    await agent.post('/api/auth/login').send({ email: 'remembered@example.org', password: 'a long enough password' }).expect(200);
+    expect(queriesOf(await agent.get('/api/auth/me').expect(200))).toBe(1);
+    expect(queriesOf(await agent.get('/api/auth/me').expect(200))).toBe(0);
+
+    // Another process (here psql's part, played by plain SQL) changes the account, then ends the session.
+    const sql = t.app.get(DataSource);
+    await sql.query(`UPDATE users SET role = 'editor' WHERE id = $1`, [user.id]);
+    await eventually(() => agent.get('/api/auth/me'), (response) => response.body.role === 'editor');
+    await sql.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id]);
+    await eventually(() => agent.get('/api/auth/me'), (response) => response.status === 401);
+
+    // Without its notifications a process remembers nothing, and it listens again by itself.
+    await agent.post('/api/auth/login').send({ email: 'remembered@example.org', password: 'a long enough password' }).expect(200);
+    await agent.get('/api/auth/me').expect(200);
+    await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'talentflow session changes' AND datname = current_database()`);
+    await eventually(() => agent.get('/api/auth/me'), (response) => queriesOf(response) === 1);
+    expect(queriesOf(await agent.get('/api/auth/me').expect(200))).toBe(1);
+    await eventually(() => agent.get('/api/auth/me'), (response) => queriesOf(response) === 0);
+  });
+
   it('lets admins create users, change their role and disable them; a disabled user’s sessions end', async () => {
     const created = await t.http
       .post('/api/users')

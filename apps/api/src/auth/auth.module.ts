@@ -6,6 +6,7 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { SessionCache } from './session-cache';
 import { Session } from './session.entity';
 import { SessionsService } from './sessions.service';
 
@@ -13,7 +14,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Session]), UsersModule],
   controllers: [AuthController],
-  providers: [SessionsService, AuthService, LoginThrottleService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [SessionCache, SessionsService, AuthService, LoginThrottleService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [SessionsService],
 })
 export class AuthModule {}

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { LessThan, Repository } from 'typeorm';
 import { authConfig } from '../config/auth.config';
 import type { Actor } from './actor';
+import { SessionCache } from './session-cache';
 import { Session } from './session.entity';
 
 export const SESSION_COOKIE = 'tf_session';
@@ -17,6 +18,7 @@ export class SessionsService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+    private readonly cache: SessionCache,
   ) {}
 
   /** Opens a session and returns the token for the cookie. */
@@ -34,24 +36,40 @@ export class SessionsService {
 
   async close(request: Request): Promise<void> {
     const token = request.cookies?.[SESSION_COOKIE];
-    if (token) await this.sessions.delete({ tokenHash: hashToken(token) });
+    if (!token) return;
+    const tokenHash = hashToken(token);
+    await this.sessions.delete({ tokenHash });
+    this.cache.forgetSession(tokenHash);
   }
 
   async closeAllOf(userId: string): Promise<void> {
     await this.sessions.delete({ userId });
+    this.cache.forgetUser(userId);
+  }
+
+  /** After a change of the user's account (role, name, disabled): this process's next request reads it afresh. */
+  accountChanged(userId: string): void {
+    this.cache.forgetUser(userId);
   }
 
   /** The signed-in, enabled user behind the request's cookie, if its session is still open. */
   async actorFor(request: Request): Promise<Actor | undefined> {
     const token = request.cookies?.[SESSION_COOKIE];
     if (typeof token !== 'string' || token.length === 0) return undefined;
-    // Every request asks this: plain SQL for the four fields, no entities to build.
-    const [actor]: Actor[] = await this.sessions.query(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.role
+    const tokenHash = hashToken(token);
+    const remembered = this.cache.get(tokenHash);
+    if (remembered) return remembered;
+    const mark = this.cache.mark();
+    // Plain SQL for the four fields, no entities to build.
+    const [row]: (Actor & { expiresAt: Date })[] = await this.sessions.query(
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.role, s.expires_at AS "expiresAt"
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
-      [hashToken(token)],
+      [tokenHash],
     );
+    if (!row) return undefined;
+    const { expiresAt, ...actor } = row;
+    this.cache.set(tokenHash, actor, expiresAt, mark);
     return actor;
   }
 

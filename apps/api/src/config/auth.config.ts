@@ -3,6 +3,7 @@ import { validateEnvironment } from './environment';
 
 export interface AuthConfig {
   sessionTtlHours: number;
+  sessionCacheSeconds: number;
   cookieSecure: boolean;
   corsOrigins: string[];
   firstAdmin?: { email: string; password: string };
@@ -15,6 +16,7 @@ export const authConfig = registerAs('auth', (): AuthConfig => {
   const env = validateEnvironment(process.env);
   return {
     sessionTtlHours: env.SESSION_TTL_HOURS,
+    sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

@@ -63,6 +63,17 @@ export class Environment {
   @Max(24 * 90)
   SESSION_TTL_HOURS = 12;
 
+  /**
+   * How long a process may remember who a session belongs to instead of asking the database on
+   * every request; 0 asks every time. Sign-outs and account changes reach every process at once
+   * (PostgreSQL notifies them), so this only bounds how long a lost notification could go unseen.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  SESSION_CACHE_SECONDS = 60;
+
   /** Send the session cookie over HTTPS only; on by default in production. */
   @IsOptional()
   @Transform(toBoolean)

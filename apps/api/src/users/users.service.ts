@@ -95,6 +95,7 @@ export class UsersService {
       });
     });
     if (fields.disabled || passwordHash) await this.sessions.closeAllOf(id);
+    else this.sessions.accountChanged(id);
     return this.findOne(id);
   }
 

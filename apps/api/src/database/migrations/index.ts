@@ -25,6 +25,7 @@ import { YearPrecisionMoveEnds1795756700000 } from './1795756700000-YearPrecisio
 import { MoveDateEnds1795756800000 } from './1795756800000-MoveDateEnds';
 import { OrganizationRecountThreshold1795756900000 } from './1795756900000-OrganizationRecountThreshold';
 import { FieldMonthCounts1795757000000 } from './1795757000000-FieldMonthCounts';
+import { SessionChangeNotifications1795757100000 } from './1795757100000-SessionChangeNotifications';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   MoveDateEnds1795756800000,
   OrganizationRecountThreshold1795756900000,
   FieldMonthCounts1795757000000,
+  SessionChangeNotifications1795757100000,
 ];
