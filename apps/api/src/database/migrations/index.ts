@@ -26,6 +26,7 @@ import { MoveDateEnds1795756800000 } from './1795756800000-MoveDateEnds';
 import { OrganizationRecountThreshold1795756900000 } from './1795756900000-OrganizationRecountThreshold';
 import { FieldMonthCounts1795757000000 } from './1795757000000-FieldMonthCounts';
 import { SessionChangeNotifications1795757100000 } from './1795757100000-SessionChangeNotifications';
+import { OtherKindRoleCounts1795757200000 } from './1795757200000-OtherKindRoleCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   OrganizationRecountThreshold1795756900000,
   FieldMonthCounts1795757000000,
   SessionChangeNotifications1795757100000,
+  OtherKindRoleCounts1795757200000,
 ];
