@@ -467,6 +467,12 @@ describe('analytics', () => {
     expect(kyutai.targets).toEqual([
       expect.objectContaining({ low: 40, high: 50, current: 12, progress: 0.3, met: false }),
     ]);
+    // Without labs named: those with a target for the population, the same figures; a lab named
+    // that does not exist has no entry.
+    const withTargets = await get('headcount', { population: 'researchers', to: '2024-07-31' });
+    expect(withTargets.map((lab: { name: string }) => lab.name)).toEqual(['Kyutai']);
+    expect(withTargets[0]).toEqual(kyutai);
+    expect(await get('headcount', { organizationIds: '00000000-0000-4000-8000-000000000000', to: '2024-07-31' })).toEqual([]);
   });
 
   it('shows a new move at the next load, and forgets a deleted one', async () => {
