@@ -161,8 +161,10 @@ export const EXACT_COUNT_LIMIT = 10_000;
  * The list's total, deliberately: an exact count that stops at EXACT_COUNT_LIMIT + 1 rows (cheap
  * whatever the table's size), and past that the planner's estimate of the filtered rows, which is
  * near enough for "1–25 of about 1,000,000" and costs no scan of a million rows. The estimate is
- * asked beside the count, not after it: planning alone, it costs ~0.3 ms on a connection of its own,
- * and a long list's answer no longer waits for the two one after the other.
+ * asked beside the count, not after it, so a long list's answer does not wait for the two one after
+ * the other; a short list's estimate is wasted. Measured (interleaved runs, same database): at 1M
+ * moves the first page of moves and page 5 of people 0.3–0.4 ms faster; at 10,000 moves the short
+ * lists (2,000 people, a search) ~0.2 ms slower.
  */
 async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
   const [sql, params] = qb.clone().orderBy().skip(undefined).take(undefined).select(`${qb.alias}.id`).getQueryAndParameters();
