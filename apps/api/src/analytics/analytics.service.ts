@@ -767,6 +767,29 @@ export class AnalyticsService {
   }
 
   /**
+   * `(key, period, arrivals, departures)` of the keys in `only` (an SQL set) with a sector or
+   * country filter, month by month: an organisation that passes counts all its moves, one that does
+   * not those whose other end passes, both from `organization_other_kind_month_counts` (every move
+   * of an organisation is in it, by the other end's kinds), read through its key.
+   */
+  private otherKindMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string): string {
+    const parents = query.level === 'parent';
+    const where = [
+      parents ? `c.organization_id IN (SELECT organization_id FROM organization_roots WHERE root_id IN ${only})` : `c.organization_id IN ${only}`,
+      `(coalesce(${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}, false)
+        OR coalesce(${AnalyticsService.kindConditions(sql, query, 'c.other_').join(' AND ')}, false))`,
+    ];
+    if (query.from) where.push(monthsFrom('c.month', 'c.whole_year', sql.param(query.from)));
+    if (query.to) where.push(`c.month <= ${sql.param(query.to)}::date`);
+    const counts = AnalyticsService.countsOf(query, 'c.counts');
+    return `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${periodStart(query, 'c.month')} AS period,
+             CASE WHEN c.arrival THEN ${counts} ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE ${counts} END AS departures
+      FROM organization_other_kind_month_counts c JOIN organizations o ON o.id = c.organization_id
+      ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
+      WHERE ${where.join(' AND ')}`;
+  }
+
+  /**
    * Whether net flows per period by organisation or parent are best ranked over the whole range
    * first (from the yearly or monthly counts, as without periods) and then broken down by period
    * for the keys ranked only: every period of every organisation over five years is hundreds of
@@ -774,21 +797,26 @@ export class AnalyticsService {
    * `organization_month_counts` (`months`); with a research-field filter over whole years, which
    * no monthly count holds by organisation, from their moves (`moves`), read by the index on the
    * date: at a million moves, per month by organisation over five years ~440 → ~220 ms. (With a
-   * sector or country filter that way gained nothing on aggregating `move_counts`: ~420 ms both.
-   * Per year over whole years, the yearly counts answer at once.)
+   * sector or country filter that way gained nothing on aggregating `move_counts`, ~420 ms both:
+   * from the ranked keys' monthly counts by the other end's kinds (`kinds`) instead. Per year over
+   * whole years, the yearly counts answer at once.)
    */
-  static breakdown(query: NetFlowsQueryDto): 'months' | 'moves' | undefined {
+  static breakdown(query: NetFlowsQueryDto): 'months' | 'kinds' | 'moves' | undefined {
     if (query.period === 'none' || AnalyticsService.usesOrganizationYears(query) || AnalyticsService.usesOtherKindYears(query)) return undefined;
     if (AnalyticsService.usesOrganizationMonths(query)) return 'months';
     const byOrganization = query.level === 'organization' || query.level === 'parent';
+    // A sector or country filter over whole years: ranked as per year, broken down from the ranked
+    // keys' rows of organization_other_kind_month_counts.
+    if (byOrganization && AnalyticsService.usesOtherKindYears({ ...query, period: 'none' })) return 'kinds';
     const byFields = Boolean(query.fields?.length) && !query.countries?.length && !query.sectors?.length && !query.organizationIds?.length;
     // (Per year, the pair counts split by fields answer at once: see `facts`.)
     return byOrganization && byFields && isWholeYears(query) && query.period !== 'year' ? 'moves' : undefined;
   }
 
   /** `periodic(key, period, arrivals, departures)`: the ranked keys' (`top`) figures, period by period. */
-  private periodicEnds(sql: Sql, query: NetFlowsQueryDto, breakdown: 'months' | 'moves'): string {
+  private periodicEnds(sql: Sql, query: NetFlowsQueryDto, breakdown: 'months' | 'kinds' | 'moves'): string {
     if (breakdown === 'months') return `periodic AS (${this.organizationMonthEnds(sql, query, '(SELECT key FROM top)')})`;
+    if (breakdown === 'kinds') return `periodic AS (${this.otherKindMonthEnds(sql, query, '(SELECT key FROM top)')})`;
     const keys = query.level === 'parent' ? '(SELECT organization_id FROM organization_roots WHERE root_id IN (SELECT key FROM top))' : '(SELECT key FROM top)';
     const facts = this.moveFacts(sql, query, [...dateConditions(sql, query), `(m.to_organization_id IN ${keys} OR m.from_organization_id IN ${keys})`]);
     return `keyed AS (${this.sidesOf(sql, query, query.level, facts)}), periodic AS (${endsOf('keyed', periodStart(query, 'month'))})`;

@@ -44,7 +44,7 @@ const MONTH_COUNTS_REBUILD = (kind: string, fields: boolean) => `
   $$`;
 
 /** The new tables in the set-based recount of an organisation's moves (see IncrementalOrganizationRecount). */
-const FIELD_MONTH_ROWS: typeof KEYED = KINDS.map(({ kind }) => ({
+export const FIELD_MONTH_ROWS: typeof KEYED = KINDS.map(({ kind }) => ({
   by: 'kinds' as const,
   table: `move_${kind}_field_month_counts`,
   key: [['month', `date_trunc('month', m.effective_on)::date`], ['whole_year', `m.date_precision = 'year'`], ['fields', 'field_set(p.fields)'], [`from_${kind}`, `f.${kind}`], [`to_${kind}`, `t.${kind}`]] as [string, string][],

@@ -27,6 +27,7 @@ import { OrganizationRecountThreshold1795756900000 } from './1795756900000-Organ
 import { FieldMonthCounts1795757000000 } from './1795757000000-FieldMonthCounts';
 import { SessionChangeNotifications1795757100000 } from './1795757100000-SessionChangeNotifications';
 import { OtherKindRoleCounts1795757200000 } from './1795757200000-OtherKindRoleCounts';
+import { OrganizationOtherKindMonthCounts1795757300000 } from './1795757300000-OrganizationOtherKindMonthCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   FieldMonthCounts1795757000000,
   SessionChangeNotifications1795757100000,
   OtherKindRoleCounts1795757200000,
+  OrganizationOtherKindMonthCounts1795757300000,
 ];
