@@ -807,7 +807,7 @@ export class AnalyticsService {
     const byOrganization = query.level === 'organization' || query.level === 'parent';
     // A sector or country filter over whole years: ranked as per year, broken down from the ranked
     // keys' rows of organization_other_kind_month_counts.
-    if (byOrganization && AnalyticsService.usesOtherKindYears({ ...query, period: 'none' })) return 'kinds';
+    if (AnalyticsService.usesOtherKindYears({ ...query, period: 'none' })) return 'kinds';
     const byFields = Boolean(query.fields?.length) && !query.countries?.length && !query.sectors?.length && !query.organizationIds?.length;
     // (Per year, the pair counts split by fields answer at once: see `facts`.)
     return byOrganization && byFields && isWholeYears(query) && query.period !== 'year' ? 'moves' : undefined;
