@@ -11,13 +11,13 @@
 // Not part of the tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { freePort, temporaryPostgres } from '../postgres/temporary-postgres.mjs';
+import { getToEnd, keptAlive } from './kept-alive.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -34,19 +34,8 @@ const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-/**
- * One GET on a kept-alive connection, its body read to the end. Node's own HTTP client: `fetch`
- * (undici) added 0.5–1.5 ms per request on this machine, time spent in the client, not the app.
- */
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-const timedGet = (url, cookie) =>
-  new Promise((resolve, reject) => {
-    get(url, { agent, headers: { Cookie: cookie } }, (response) => {
-      response.on('data', () => undefined);
-      response.on('end', () => resolve(response));
-      response.on('error', reject);
-    }).on('error', reject);
-  });
+const agent = keptAlive();
+const timedGet = (url, cookie) => getToEnd(url, cookie, agent);
 
 async function measure(base, cookie, path) {
   const http = [];

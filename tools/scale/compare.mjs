@@ -5,8 +5,8 @@
 // per path of each and their difference. On this project's machine a plain before/after run cannot
 // show a 1 ms change (the same request's p50 moved from 2.0 to 3.3 ms within an hour). Not part of
 // the tests. Signs in on both as ADMIN_EMAIL / ADMIN_PASSWORD (the bench's account by default).
-import { Agent, get } from 'node:http';
 import { parseArgs } from 'node:util';
+import { getToEnd, keptAlive } from './kept-alive.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,19 +21,16 @@ for (const name of ['a', 'b']) {
   const base = values[name];
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
   if (!login.ok) throw new Error(`${base}: sign-in answered ${login.status}`);
-  servers[name] = { base, cookie: (login.headers.get('set-cookie') ?? '').split(';')[0], agent: new Agent({ keepAlive: true, maxSockets: 1 }) };
+  servers[name] = { base, cookie: (login.headers.get('set-cookie') ?? '').split(';')[0], agent: keptAlive() };
 }
 
 /** One GET on the server's kept-alive connection, its body read to the end: ms. */
-const timed = ({ base, cookie, agent }, path) =>
-  new Promise((resolve, reject) => {
-    const start = performance.now();
-    get(`${base}${path}`, { agent, headers: { Cookie: cookie } }, (response) => {
-      if (response.statusCode !== 200) reject(new Error(`${base}${path}: ${response.statusCode}`));
-      response.on('data', () => undefined);
-      response.on('end', () => resolve(performance.now() - start));
-    }).on('error', reject);
-  });
+async function timed({ base, cookie, agent }, path) {
+  const start = performance.now();
+  const response = await getToEnd(`${base}${path}`, cookie, agent);
+  if (response.statusCode !== 200) throw new Error(`${base}${path}: ${response.statusCode}`);
+  return performance.now() - start;
+}
 const median = (times) => [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)];
 
 console.log('| path | A p50 ms | B p50 ms | A − B ms |\n|---|---:|---:|---:|');
