@@ -694,18 +694,27 @@ export class AnalyticsService {
    * `(key, period, arrivals, departures)` from `organization_month_counts` for the months of the
    * range, and from the moves known only to the year whose year begins before the range and reaches
    * into it (the small index on year-precision moves). All the keys, by the index on the month; or
-   * only the keys in `only` (an SQL set), by the index on (organisation, month).
+   * only the keys of the CTE `only` (its column `key`), one by one through the index on
+   * (organisation, month): see `ofEachKey`.
    */
   private organizationMonthEnds(sql: Sql, query: NetFlowsQueryDto, only?: string): string {
     const parents = query.level === 'parent';
     const ofKeys = (column: string) =>
-      only === undefined ? [] : [parents ? `${column} IN (SELECT organization_id FROM organization_roots WHERE root_id IN ${only})` : `${column} IN ${only}`];
-    const months = [...kindOfMoveConditions(sql, query, 'c'), ...ofKeys('c.organization_id')];
+      only === undefined
+        ? []
+        : [parents ? `${column} IN (SELECT organization_id FROM organization_roots WHERE root_id IN (SELECT key FROM ${only}))` : `${column} IN (SELECT key FROM ${only})`];
+    const months = kindOfMoveConditions(sql, query, 'c');
     if (query.from) months.push(`c.month >= ${sql.param(query.from)}::date`);
     if (query.to) months.push(`c.month <= ${sql.param(query.to)}::date`);
-    const monthly = `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${periodStart(query, 'c.month')} AS period, c.arrivals, c.departures
-      FROM organization_month_counts c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
-      WHERE ${months.join(' AND ')}`;
+    const columns = `${periodStart(query, 'c.month')} AS period, c.arrivals, c.departures`;
+    const monthly =
+      only === undefined
+        ? `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${columns}
+           FROM organization_month_counts c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
+           WHERE ${months.join(' AND ')}`
+        : AnalyticsService.ofEachKey(query, only, (organization) => `
+            SELECT ${columns} FROM organization_month_counts c
+            WHERE ${[`c.organization_id = ${organization}`, ...months].join(' AND ')}`);
     if (!query.from) return monthly;
     const from = sql.param(query.from);
     const before = [
@@ -767,26 +776,47 @@ export class AnalyticsService {
   }
 
   /**
-   * `(key, period, arrivals, departures)` of the keys in `only` (an SQL set) with a sector or
-   * country filter, month by month: an organisation that passes counts all its moves, one that does
-   * not those whose other end passes, both from `organization_other_kind_month_counts` (every move
-   * of an organisation is in it, by the other end's kinds), read through its key.
+   * `(key, period, arrivals, departures)` of the keys of the CTE `only` with a sector or country
+   * filter, month by month: an organisation that passes counts all its moves, one that does not
+   * those whose other end passes, both from `organization_other_kind_month_counts` (every move of
+   * an organisation is in it, by the other end's kinds), read key by key (`ofEachKey`).
    */
   private otherKindMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string): string {
-    const parents = query.level === 'parent';
     const where = [
-      parents ? `c.organization_id IN (SELECT organization_id FROM organization_roots WHERE root_id IN ${only})` : `c.organization_id IN ${only}`,
       `(coalesce(${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}, false)
         OR coalesce(${AnalyticsService.kindConditions(sql, query, 'c.other_').join(' AND ')}, false))`,
     ];
     if (query.from) where.push(monthsFrom('c.month', 'c.whole_year', sql.param(query.from)));
     if (query.to) where.push(`c.month <= ${sql.param(query.to)}::date`);
     const counts = AnalyticsService.countsOf(query, 'c.counts');
-    return `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${periodStart(query, 'c.month')} AS period,
-             CASE WHEN c.arrival THEN ${counts} ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE ${counts} END AS departures
-      FROM organization_other_kind_month_counts c JOIN organizations o ON o.id = c.organization_id
-      ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
-      WHERE ${where.join(' AND ')}`;
+    return AnalyticsService.ofEachKey(
+      query,
+      only,
+      (organization) => `
+        SELECT ${periodStart(query, 'c.month')} AS period,
+               CASE WHEN c.arrival THEN ${counts} ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE ${counts} END AS departures
+        FROM organization_other_kind_month_counts c
+        WHERE ${[`c.organization_id = ${organization}`, ...where].join(' AND ')}`,
+      true,
+    );
+  }
+
+  /**
+   * `(key, period, arrivals, departures)` for each key of the CTE `only` (an organisation, or a
+   * parent's members), from `rows(organization)`: rows of one organisation read through an index
+   * that leads with it (`o` is that organisation when `named`). The subquery is kept whole (OFFSET
+   * 0), so each key is one index range: flattened into a join, the planner read every
+   * organisation's rows of the range by the month and kept the keys' by a hash (it expects a
+   * hundred keys to be a hundredth of the rows; the ranked keys are the busiest). Per month by
+   * organisation over five years at a million moves, the query 215 → 120 ms.
+   */
+  private static ofEachKey(query: NetFlowsQueryDto, only: string, rows: (organization: string) => string, named = false): string {
+    const parents = query.level === 'parent';
+    const organization = parents ? 'r.organization_id' : 'k.key';
+    return `SELECT k.key, c.period, c.arrivals, c.departures
+      FROM ${only} k ${parents ? 'JOIN organization_roots r ON r.root_id = k.key' : ''}
+      ${named ? `JOIN organizations o ON o.id = ${organization}` : ''}
+      CROSS JOIN LATERAL (${rows(organization)} OFFSET 0) c`;
   }
 
   /**
@@ -815,8 +845,8 @@ export class AnalyticsService {
 
   /** `periodic(key, period, arrivals, departures)`: the ranked keys' (`top`) figures, period by period. */
   private periodicEnds(sql: Sql, query: NetFlowsQueryDto, breakdown: 'months' | 'kinds' | 'moves'): string {
-    if (breakdown === 'months') return `periodic AS (${this.organizationMonthEnds(sql, query, '(SELECT key FROM top)')})`;
-    if (breakdown === 'kinds') return `periodic AS (${this.otherKindMonthEnds(sql, query, '(SELECT key FROM top)')})`;
+    if (breakdown === 'months') return `periodic AS (${this.organizationMonthEnds(sql, query, 'top')})`;
+    if (breakdown === 'kinds') return `periodic AS (${this.otherKindMonthEnds(sql, query, 'top')})`;
     const keys = query.level === 'parent' ? '(SELECT organization_id FROM organization_roots WHERE root_id IN (SELECT key FROM top))' : '(SELECT key FROM top)';
     const facts = this.moveFacts(sql, query, [...dateConditions(sql, query), `(m.to_organization_id IN ${keys} OR m.from_organization_id IN ${keys})`]);
     return `keyed AS (${this.sidesOf(sql, query, query.level, facts)}), periodic AS (${endsOf('keyed', periodStart(query, 'month'))})`;
