@@ -2,6 +2,7 @@
 // npm run bench [-- --sizes 10000,100000,1000000 --requests 40]
 // npm run bench -- --database postgres://…/db  (measures a database already filled by `npm run generate`)
 // npm run bench -- … --grid  (also every combination of endpoint, level, period, range and filter: see GRID)
+// npm run bench -- … --json figures.json  (also writes every figure, each grid combination's included, to a file)
 // For each size: a fresh database (an embedded PostgreSQL 18, or BENCH_DATABASE_URL's server),
 // filled by `npm run generate`, served by the built app (npm start's bundle: build it first).
 // Prints, per endpoint, the p50 and p95 latency through HTTP; the p50 of the same SQL run directly
@@ -10,7 +11,7 @@
 // inside the app (Server-Timing); and the gzipped size of the JavaScript the web app loads first.
 // Not part of the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,11 +27,16 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '40' },
     database: { type: 'string' },
     grid: { type: 'boolean', default: false },
+    // Every figure measured (table rows, yardsticks, each grid combination) as JSON, for comparing runs.
+    json: { type: 'string' },
   },
 });
 const SIZES = values.database ? [undefined] : values.sizes.split(',').map(Number);
 const REQUESTS = Number(values.requests);
 const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };
+
+/** The connection options the app sets on each of its connections (typeorm-options.ts, `extra.options`). */
+const APP_SESSION_OPTIONS = '-c work_mem=32MB';
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -176,7 +182,9 @@ try {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const base = `http://127.0.0.1:${port}`;
-    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    // The replay's session as the app's pool opens its own (apps/api/src/database/typeorm-options.ts):
+    // with PostgreSQL's default work_mem instead, some plans differ and the comparison is not of the same SQL.
+    const client = new pg.Client({ connectionString: env.DATABASE_URL, options: APP_SESSION_OPTIONS });
     try {
       for (let tries = 0; ; tries++) {
         try {
@@ -252,6 +260,8 @@ try {
   agent.destroy();
   await server.stop();
 }
+
+if (values.json) writeFileSync(values.json, `${JSON.stringify({ results, yardsticks, grids }, null, 1)}\n`);
 
 console.log(`\n| moves | endpoint | HTTP p50 ms | HTTP p95 ms | same SQL with pg, p50 ms | HTTP/SQL | queries | pg time in the API, p50 ms |`);
 console.log(`|---:|---|---:|---:|---:|---:|---:|---:|`);
