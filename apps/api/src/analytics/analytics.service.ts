@@ -258,22 +258,27 @@ export class AnalyticsService {
   /**
    * `facts` of the moves in the range but not in its whole `months`: those dated in the days
    * around them, and those known to the month or year whose period reaches into the range only
-   * there. Read by the index on the date (and a small one on year-precision moves).
+   * there. Three date ranges that do not overlap, each read on its own from an index that carries
+   * what is read (`ix_moves_date_ends`, and the small one on year-precision moves): as one OR, the
+   * planner read them by a bitmap of the plain date index and fetched every move from the table
+   * (~8,500 pages for 15 March 2023 – 20 June 2024 at a million moves).
    */
   private edgeFacts(sql: Sql, filter: AnalyticsFilterDto, months: { from: string; to: string }): string {
     const [from, to, first, last] = [sql.param(filter.from), sql.param(filter.to), sql.param(months.from), sql.param(months.to)];
     const period = PERIOD_OF('m.date_precision');
-    return this.moveFacts(sql, filter, [
+    const exact = [
       `m.effective_on + ${period} > ${from}::date`,
       `m.effective_on <= ${to}::date`,
       `NOT (m.effective_on + ${period} > ${first}::date AND m.effective_on <= ${last}::date)`,
-      // Implied by the above, and spelled as date ranges for the indexes: the days before the whole
-      // months, those after them, and moves known to a year that ends before them.
-      `((m.effective_on >= date_trunc('month', ${from}::date)::date AND m.effective_on < ${first}::date)
-        OR m.effective_on > ${last}::date
-        OR (m.date_precision = 'year' AND m.deleted_at IS NULL
-            AND m.effective_on > (${from}::date - interval '1 year')::date AND m.effective_on <= (${first}::date - interval '1 year')::date))`,
-    ], true);
+    ];
+    // Implied by the above, and spelled as date ranges for the indexes: the days before the whole
+    // months, those after them, and moves known to a year that ends before them.
+    const ranges = [
+      `m.effective_on >= date_trunc('month', ${from}::date)::date AND m.effective_on < ${first}::date`,
+      `m.effective_on > ${last}::date`,
+      `m.date_precision = 'year' AND m.effective_on > (${from}::date - interval '1 year')::date AND m.effective_on <= (${first}::date - interval '1 year')::date`,
+    ];
+    return ranges.map((range) => this.moveFacts(sql, filter, [...exact, range], true)).join(' UNION ALL ');
   }
 
   /**
