@@ -28,6 +28,7 @@ import { FieldMonthCounts1795757000000 } from './1795757000000-FieldMonthCounts'
 import { SessionChangeNotifications1795757100000 } from './1795757100000-SessionChangeNotifications';
 import { OtherKindRoleCounts1795757200000 } from './1795757200000-OtherKindRoleCounts';
 import { OrganizationOtherKindMonthCounts1795757300000 } from './1795757300000-OrganizationOtherKindMonthCounts';
+import { MoveCountsKeyCarriesCount1795757400000 } from './1795757400000-MoveCountsKeyCarriesCount';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   SessionChangeNotifications1795757100000,
   OtherKindRoleCounts1795757200000,
   OrganizationOtherKindMonthCounts1795757300000,
+  MoveCountsKeyCarriesCount1795757400000,
 ];
