@@ -90,6 +90,7 @@ describe('analytics', () => {
     const cases: Record<string, string>[] = [
       { level: 'organization' },
       { level: 'parent', period: 'year' },
+      { level: 'organization', period: 'year', limit: '2' },
       { level: 'organization', period: 'year', statuses: 'confirmed,cancelled', roleCategories: 'researcher,advisor' },
       { level: 'parent', sort: 'arrivals', order: 'DESC', limit: '2' },
       // A sector or country filter: those that pass count all their moves, the others those with one that passes.
@@ -116,6 +117,7 @@ describe('analytics', () => {
       { level: 'parent', period: 'month', countries: 'FR,DE', roleCategories: 'researcher,leadership' },
       { level: 'parent', period: 'quarter', sectors: 'big_tech', sort: 'departures', order: 'DESC' },
     ];
+    expect(AnalyticsService.breakdown({ level: 'parent', period: 'year', from: '2023-01-01', to: '2024-12-31' } as never)).toBe('years');
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'quarter', from: '2023-01-01', to: '2024-12-31' } as never)).toBe('months');
     expect(AnalyticsService.breakdown({ level: 'organization', period: 'month', fields: ['vision'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('moves');
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'month', countries: ['FR'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('kinds');
