@@ -667,16 +667,22 @@ export class AnalyticsService {
     return isWholeYears(query);
   }
 
-  /** `ends(key, period, arrivals, departures)` from `organization_year_counts`. */
-  private organizationYearEnds(sql: Sql, query: NetFlowsQueryDto): string {
+  /**
+   * `(key, period, arrivals, departures)` from `organization_year_counts`: all the keys, by the
+   * index on the year; or only the keys of the CTE `only`, one by one through its key (`ofEachKey`).
+   */
+  private organizationYearEnds(sql: Sql, query: NetFlowsQueryDto, only?: string): string {
     const parents = query.level === 'parent';
-    const where = yearConditions(sql, query, 'c');
-    return `WITH ends AS (
-      SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${periodStart(query, 'make_date(c.year, 1, 1)')} AS period,
-             ${AnalyticsService.countsOf(query, 'c.arrivals')} AS arrivals, ${AnalyticsService.countsOf(query, 'c.departures')} AS departures
+    const years = yearConditions(sql, query, 'c');
+    const columns = `${periodStart(query, 'make_date(c.year, 1, 1)')} AS period,
+      ${AnalyticsService.countsOf(query, 'c.arrivals')} AS arrivals, ${AnalyticsService.countsOf(query, 'c.departures')} AS departures`;
+    if (only !== undefined) {
+      return AnalyticsService.ofEachKey(query, only, (organization) => `
+        SELECT ${columns} FROM organization_year_counts c WHERE ${[`c.organization_id = ${organization}`, ...years].join(' AND ')}`);
+    }
+    return `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${columns}
       FROM organization_year_counts c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    )`;
+      ${years.length ? `WHERE ${years.join(' AND ')}` : ''}`;
   }
 
   /**
@@ -860,13 +866,7 @@ export class AnalyticsService {
 
   /** `periodic(key, period, arrivals, departures)`: the ranked keys' (`top`) figures, period by period. */
   private periodicEnds(sql: Sql, query: NetFlowsQueryDto, breakdown: 'years' | 'months' | 'kinds' | 'moves'): string {
-    if (breakdown === 'years') {
-      const years = yearConditions(sql, query, 'c');
-      return `periodic AS (${AnalyticsService.ofEachKey(query, 'top', (organization) => `
-        SELECT ${periodStart(query, 'make_date(c.year, 1, 1)')} AS period,
-               ${AnalyticsService.countsOf(query, 'c.arrivals')} AS arrivals, ${AnalyticsService.countsOf(query, 'c.departures')} AS departures
-        FROM organization_year_counts c WHERE ${[`c.organization_id = ${organization}`, ...years].join(' AND ')}`)})`;
-    }
+    if (breakdown === 'years') return `periodic AS (${this.organizationYearEnds(sql, query, 'top')})`;
     if (breakdown === 'months') return `periodic AS (${this.organizationMonthEnds(sql, query, 'top')})`;
     if (breakdown === 'kinds') return `periodic AS (${this.otherKindMonthEnds(sql, query, 'top')})`;
     const keys = query.level === 'parent' ? '(SELECT organization_id FROM organization_roots WHERE root_id IN (SELECT key FROM top))' : '(SELECT key FROM top)';
@@ -876,7 +876,7 @@ export class AnalyticsService {
 
   /** `ends(key, period, arrivals, departures)` for net flows, from the cheapest source that answers. */
   private netFlowEnds(sql: Sql, query: NetFlowsQueryDto): string {
-    if (AnalyticsService.usesOrganizationYears(query)) return this.organizationYearEnds(sql, query);
+    if (AnalyticsService.usesOrganizationYears(query)) return `WITH ends AS (${this.organizationYearEnds(sql, query)})`;
     if (AnalyticsService.usesOtherKindYears(query)) return this.otherKindEnds(sql, query);
     if (AnalyticsService.usesOrganizationMonths(query)) return `WITH ends AS (${this.organizationMonthEnds(sql, query)})`;
     // Otherwise pairs (from_key, to_key, month or year, n): each is an arrival and a departure.
