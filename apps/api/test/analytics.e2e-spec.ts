@@ -107,7 +107,7 @@ describe('analytics', () => {
       // Per month or quarter: ranked over the range by the yearly counts, then broken down by month.
       { level: 'organization', period: 'month', limit: '2' },
       { level: 'parent', period: 'quarter', statuses: 'confirmed,cancelled', roleCategories: 'researcher,leadership' },
-      // With a research field: ranked from the pair counts split by fields, broken down from the ranked keys' moves.
+      // With a research field: ranked from the pair counts split by fields, broken down from the ranked keys' monthly counts split by fields.
       { level: 'organization', period: 'month', fields: 'vision', limit: '2' },
       { level: 'organization', period: 'month', fields: 'vision', sort: 'departures', order: 'DESC', limit: '1' }, // Kyutai, whose departure went to Meta
       { level: 'parent', period: 'quarter', fields: 'vision,speech', roleCategories: 'researcher,leadership' },
@@ -119,7 +119,7 @@ describe('analytics', () => {
     ];
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'year', from: '2023-01-01', to: '2024-12-31' } as never)).toBe('years');
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'quarter', from: '2023-01-01', to: '2024-12-31' } as never)).toBe('months');
-    expect(AnalyticsService.breakdown({ level: 'organization', period: 'month', fields: ['vision'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('moves');
+    expect(AnalyticsService.breakdown({ level: 'organization', period: 'month', fields: ['vision'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('fields');
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'month', countries: ['FR'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('kinds');
     for (const query of cases) {
       for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2024-01-01', '2024-12-31']]) {
@@ -406,9 +406,16 @@ describe('analytics', () => {
       expect.objectContaining({ key: 'big_tech', period: '2024-01-01', arrivals: 1, departures: 0 }),
       expect.objectContaining({ key: 'private_lab', period: '2024-01-01', arrivals: 0, departures: 1 }),
     ]);
+    // And per month by organisation (each organisation's monthly counts split by fields).
+    const monthly = () => get('net-flows', { level: 'organization', fields: 'robotics', period: 'month', from: '2024-01-01', to: '2024-12-31' });
+    expect(await monthly()).toEqual([
+      expect.objectContaining({ name: 'Meta', period: '2024-03-01', arrivals: 1, departures: 0 }),
+      expect.objectContaining({ name: 'Kyutai', period: '2024-03-01', arrivals: 0, departures: 1 }),
+    ]);
     await t.http.put(`/api/people/${ids.C}`).send({ fields: ['vision'], version: c.version + 1 }).expect(200);
     expect(links(await flows())).toEqual([]);
     expect(await quarterly()).toEqual([]);
+    expect(await monthly()).toEqual([]);
     expect(links(await get('flows', { level: 'organization', fields: 'robotics', from: '2023-01-01', to: '2024-12-31' }))).toEqual([]);
   });
 

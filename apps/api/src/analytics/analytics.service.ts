@@ -796,13 +796,31 @@ export class AnalyticsService {
    * `(key, period, arrivals, departures)` of the keys of the CTE `only` with a sector or country
    * filter, month by month: an organisation that passes counts all its moves, one that does not
    * those whose other end passes, both from `organization_other_kind_month_counts` (every move of
-   * an organisation is in it, by the other end's kinds), read key by key (`ofEachKey`).
+   * an organisation is in it, by the other end's kinds).
    */
   private otherKindMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string): string {
-    const where = [
-      `(coalesce(${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}, false)
-        OR coalesce(${AnalyticsService.kindConditions(sql, query, 'c.other_').join(' AND ')}, false))`,
-    ];
+    const passes = `(coalesce(${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}, false)
+        OR coalesce(${AnalyticsService.kindConditions(sql, query, 'c.other_').join(' AND ')}, false))`;
+    return this.arrivalMonthEnds(sql, query, only, 'organization_other_kind_month_counts', passes, true);
+  }
+
+  /**
+   * `(key, period, arrivals, departures)` of the keys of the CTE `only` with a research-field
+   * filter, month by month, from their rows of `organization_field_month_counts` whose mover's set
+   * of fields matches.
+   */
+  private fieldMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string): string {
+    return this.arrivalMonthEnds(sql, query, only, 'organization_field_month_counts', `c.fields && ${sql.param(query.fields)}::text[]`);
+  }
+
+  /**
+   * `(key, period, arrivals, departures)` of the keys of the CTE `only` from a monthly table of
+   * each organisation's arrivals and departures (`organization_id, month, whole_year, arrival`,
+   * folded `counts`) whose rows pass `condition` (alias c; `o` the organisation when `named`),
+   * read key by key (`ofEachKey`) through its key, which leads with the organisation.
+   */
+  private arrivalMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string, table: string, condition: string, named = false): string {
+    const where = [condition];
     if (query.from) where.push(monthsFrom('c.month', 'c.whole_year', sql.param(query.from)));
     if (query.to) where.push(`c.month <= ${sql.param(query.to)}::date`);
     const counts = AnalyticsService.countsOf(query, 'c.counts');
@@ -812,9 +830,9 @@ export class AnalyticsService {
       (organization) => `
         SELECT ${periodStart(query, 'c.month')} AS period,
                CASE WHEN c.arrival THEN ${counts} ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE ${counts} END AS departures
-        FROM organization_other_kind_month_counts c
+        FROM ${table} c
         WHERE ${[`c.organization_id = ${organization}`, ...where].join(' AND ')}`,
-      true,
+      named,
     );
   }
 
@@ -841,17 +859,17 @@ export class AnalyticsService {
    * first (from the yearly or monthly counts, as without periods) and then broken down by period
    * for the keys ranked only: every period of every organisation over five years is hundreds of
    * thousands of rows; the first hundred's, a few thousand. From their rows of
-   * `organization_month_counts` (`months`); with a research-field filter over whole years, which
-   * no monthly count holds by organisation, from their moves (`moves`), read by the index on the
-   * date: at a million moves, per month by organisation over five years ~440 → ~220 ms. (With a
-   * sector or country filter that way gained nothing on aggregating `move_counts`, ~420 ms both:
-   * from the ranked keys' monthly counts by the other end's kinds (`kinds`) instead. Per year over
+   * `organization_month_counts` (`months`); with a research-field filter over whole years, from
+   * their rows of the same counts split by the mover's set of fields (`fields`: their moves read by
+   * the date and their movers' fields looked up had taken 540–730 ms at a million moves); with a
+   * sector or country filter, from their monthly counts by the other end's kinds (`kinds`;
+   * aggregating `move_counts` had taken ~420 ms). (Per year over
    * whole years with no filter on organisations, from the ranked keys' rows of
    * `organization_year_counts` (`years`): every organisation's five years, ~67,000 rows, had been
    * kept whole for the second pass (at a million moves, HTTP: by organisation 166 → 84 ms, by parent
    * 257 → 179 ms). With a sector or country filter, the yearly counts answer at once.)
    */
-  static breakdown(query: NetFlowsQueryDto): 'years' | 'months' | 'kinds' | 'moves' | undefined {
+  static breakdown(query: NetFlowsQueryDto): 'years' | 'months' | 'kinds' | 'fields' | undefined {
     if (query.period === 'none' || AnalyticsService.usesOtherKindYears(query)) return undefined;
     if (AnalyticsService.usesOrganizationYears(query)) return 'years';
     if (AnalyticsService.usesOrganizationMonths(query)) return 'months';
@@ -861,17 +879,18 @@ export class AnalyticsService {
     if (AnalyticsService.usesOtherKindYears({ ...query, period: 'none' })) return 'kinds';
     const byFields = Boolean(query.fields?.length) && !query.countries?.length && !query.sectors?.length && !query.organizationIds?.length;
     // (Per year, the pair counts split by fields answer at once: see `facts`.)
-    return byOrganization && byFields && isWholeYears(query) && query.period !== 'year' ? 'moves' : undefined;
+    return byOrganization && byFields && isWholeYears(query) && query.period !== 'year' ? 'fields' : undefined;
   }
 
   /** `periodic(key, period, arrivals, departures)`: the ranked keys' (`top`) figures, period by period. */
-  private periodicEnds(sql: Sql, query: NetFlowsQueryDto, breakdown: 'years' | 'months' | 'kinds' | 'moves'): string {
-    if (breakdown === 'years') return `periodic AS (${this.organizationYearEnds(sql, query, 'top')})`;
-    if (breakdown === 'months') return `periodic AS (${this.organizationMonthEnds(sql, query, 'top')})`;
-    if (breakdown === 'kinds') return `periodic AS (${this.otherKindMonthEnds(sql, query, 'top')})`;
-    const keys = query.level === 'parent' ? '(SELECT organization_id FROM organization_roots WHERE root_id IN (SELECT key FROM top))' : '(SELECT key FROM top)';
-    const facts = this.moveFacts(sql, query, [...dateConditions(sql, query), `(m.to_organization_id IN ${keys} OR m.from_organization_id IN ${keys})`]);
-    return `keyed AS (${this.sidesOf(sql, query, query.level, facts)}), periodic AS (${endsOf('keyed', periodStart(query, 'month'))})`;
+  private periodicEnds(sql: Sql, query: NetFlowsQueryDto, breakdown: 'years' | 'months' | 'kinds' | 'fields'): string {
+    const ends = {
+      years: () => this.organizationYearEnds(sql, query, 'top'),
+      months: () => this.organizationMonthEnds(sql, query, 'top'),
+      kinds: () => this.otherKindMonthEnds(sql, query, 'top'),
+      fields: () => this.fieldMonthEnds(sql, query, 'top'),
+    }[breakdown];
+    return `periodic AS (${ends()})`;
   }
 
   /** `ends(key, period, arrivals, departures)` for net flows, from the cheapest source that answers. */

@@ -29,6 +29,7 @@ import { SessionChangeNotifications1795757100000 } from './1795757100000-Session
 import { OtherKindRoleCounts1795757200000 } from './1795757200000-OtherKindRoleCounts';
 import { OrganizationOtherKindMonthCounts1795757300000 } from './1795757300000-OrganizationOtherKindMonthCounts';
 import { MoveCountsKeyCarriesCount1795757400000 } from './1795757400000-MoveCountsKeyCarriesCount';
+import { OrganizationFieldMonthCounts1795757500000 } from './1795757500000-OrganizationFieldMonthCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   OtherKindRoleCounts1795757200000,
   OrganizationOtherKindMonthCounts1795757300000,
   MoveCountsKeyCarriesCount1795757400000,
+  OrganizationFieldMonthCounts1795757500000,
 ];
