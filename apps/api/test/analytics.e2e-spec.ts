@@ -121,11 +121,22 @@ describe('analytics', () => {
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'quarter', from: '2023-01-01', to: '2024-12-31' } as never)).toBe('months');
     expect(AnalyticsService.breakdown({ level: 'organization', period: 'month', fields: ['vision'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('fields');
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'month', countries: ['FR'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('kinds');
+    // A range that cuts months, two other ways: its whole months from the monthly counts and its edge days from the moves; the moves alone.
+    const otherPaths = async (query: Record<string, string>) => {
+      const split = await get('net-flows', query);
+      AnalyticsService.SPLIT_RANGES = false;
+      try {
+        expect(await get('net-flows', query)).toEqual(split);
+      } finally {
+        AnalyticsService.SPLIT_RANGES = true;
+      }
+      return split;
+    };
     for (const query of cases) {
       for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2024-01-01', '2024-12-31']]) {
         const yearly = await get('net-flows', { ...query, from, to }); // whole years: the yearly counts
         expect(yearly.length).toBeGreaterThan(0);
-        expect(yearly).toEqual(await get('net-flows', { ...query, from, to: to.replace(/31$/, '30') })); // another path: whole months and the edge days' moves
+        expect(yearly).toEqual(await otherPaths({ ...query, from, to: to.replace(/31$/, '30') }));
       }
     }
     expect((await get('net-flows', { level: 'parent', from: '2023-01-01', to: '2024-12-31' })).find((r: { name: string }) => r.name === 'Meta')).toMatchObject({
@@ -139,13 +150,18 @@ describe('analytics', () => {
       { level: 'organization', statuses: 'confirmed,cancelled,announced' },
       { level: 'parent', period: 'quarter', statuses: 'cancelled,announced' },
       { level: 'organization', period: 'month', roleCategories: 'researcher' },
+      // With a research field: each organisation's monthly counts split by fields.
+      { level: 'organization', period: 'month', fields: 'vision' },
+      { level: 'parent', fields: 'vision,speech', statuses: 'confirmed,cancelled,announced', limit: '2' },
+      { level: 'parent', period: 'year', fields: 'vision', roleCategories: 'researcher,leadership' },
     ];
     for (const query of monthCases) {
       for (const [from, to, cut] of [['2023-02-01', '2024-01-31', '2024-01-30'], ['2024-03-01', '2024-06-30', '2024-06-29']]) {
-        expect(AnalyticsService.usesOrganizationMonths({ ...query, from, to } as never)).toBe(true);
+        const counts = query.fields ? AnalyticsService.usesOrganizationFieldMonths : AnalyticsService.usesOrganizationMonths;
+        expect(counts({ ...query, fields: query.fields?.split(','), from, to } as never)).toBe(true);
         const monthly = await get('net-flows', { ...query, from, to });
         expect(monthly.length).toBeGreaterThan(0);
-        expect(monthly).toEqual(await get('net-flows', { ...query, from, to: cut })); // another path: fewer whole months and the edge days' moves
+        expect(monthly).toEqual(await otherPaths({ ...query, from, to: cut }));
       }
     }
     // By hand: with the United States, Meta (there) keeps its one arrival, from Kyutai; Kyutai (in France) that departure only.
@@ -206,6 +222,9 @@ describe('analytics', () => {
       { level: 'organization', period: 'month' },
       { level: 'country', period: 'month', fields: 'vision' },
       { level: 'sector', fields: 'speech,vision', roleCategories: 'researcher,leadership' },
+      // With a research field: each organisation's monthly counts split by fields.
+      { level: 'organization', period: 'month', fields: 'vision' },
+      { level: 'parent', fields: 'speech,vision', roleCategories: 'researcher,leadership' },
     ];
     expect(AnalyticsService.organizationMonthsWithin({ level: 'parent', period: 'quarter', from: '2023-11-10', to: '2024-03-15' } as never)).toEqual({
       from: '2023-12-01',

@@ -85,17 +85,17 @@ const monthsFrom = (month: string, yearOnly: string, from: string) =>
   `(${month} >= ${from}::date OR (${yearOnly} AND ${month} > (${from}::date - interval '1 year')::date AND ${month} < ${from}::date))`;
 
 /**
- * The same rows of `move_counts` (alias `n`) in a range of whole months as separate index ranges
- * on the month, each a list of conditions: the months of the range, and the year before it for
- * moves known only to the year.
+ * The same rows of `move_counts` (alias `n`; of another monthly table, with its `yearOnly`
+ * condition) in a range of whole months as separate index ranges on the month, each a list of
+ * conditions: the months of the range, and the year before it for moves known only to the year.
  */
-function monthRanges(sql: Sql, filter: AnalyticsFilterDto, n: string): string[][] {
+function monthRanges(sql: Sql, filter: AnalyticsFilterDto, n: string, yearOnly = `${n}.date_precision = 'year'`): string[][] {
   const to = filter.to ? [`${n}.month <= ${sql.param(filter.to)}::date`] : [];
   if (!filter.from) return [to];
   const from = sql.param(filter.from);
   return [
     [`${n}.month >= ${from}::date`, ...to],
-    [`${n}.date_precision = 'year'`, `${n}.month > (${from}::date - interval '1 year')::date`, `${n}.month < ${from}::date`],
+    [yearOnly, `${n}.month > (${from}::date - interval '1 year')::date`, `${n}.month < ${from}::date`],
   ];
 }
 
@@ -129,6 +129,9 @@ const fieldSets = (table: string, where = 'true') => `WITH RECURSIVE sets AS (
   SELECT (SELECT min(n.fields) FROM ${table} n WHERE ${where} AND n.fields > s.fields) FROM sets s WHERE s.fields IS NOT NULL
 )`;
 
+/** Each organisation's monthly arrivals and departures split by the mover's set of fields. */
+const FIELD_MONTHS = 'organization_field_month_counts';
+
 /** `(key, period, arrivals, departures)` from pairs `(from_key, to_key, …, n)`: each an arrival and a departure. */
 const endsOf = (pairs: string, period: string) => `
   SELECT to_key AS key, ${period} AS period, n AS arrivals, 0 AS departures FROM ${pairs} WHERE to_key IS NOT NULL
@@ -150,7 +153,8 @@ const PERIOD_OF = (precision: string) =>
  * monthly counts between kinds (`move_kind_month_counts`, rolled up to sectors alone and countries
  * alone, the roll-ups also split by research fields) or between organisations (`move_counts`, also
  * pair by pair for the busiest) for whole months; `organization_month_counts` for headcount series
- * and net flows by organisation or parent over whole months. A range that cuts months takes its
+ * and net flows by organisation or parent over whole months (`organization_field_month_counts`, the
+ * same split by research fields, with a research-field filter). A range that cuts months takes its
  * whole months from those and the days around them from `moves` (by an index on the date that
  * carries what is read), which also answers what no count holds. A move with a month or year date
  * counts in a range its period overlaps.
@@ -702,9 +706,41 @@ export class AnalyticsService {
    * coming from the moves; undefined otherwise.
    */
   static organizationMonthsWithin(query: NetFlowsQueryDto): { from: string; to: string } | undefined {
-    if (query.fields?.length) return undefined;
     const months = wholeMonthsWithin(query);
-    return months && AnalyticsService.usesOrganizationMonths({ ...query, ...months }) ? months : undefined;
+    if (!months) return undefined;
+    const within = { ...query, ...months };
+    return AnalyticsService.usesOrganizationMonths(within) || AnalyticsService.usesOrganizationFieldMonths(within) ? months : undefined;
+  }
+
+  /**
+   * Whether each organisation's monthly counts split by the mover's fields can answer net flows:
+   * by organisation or parent, a research-field filter, whole months, and no filter on
+   * organisations, sectors or countries.
+   */
+  static usesOrganizationFieldMonths(query: NetFlowsQueryDto): boolean {
+    if (query.level !== 'organization' && query.level !== 'parent') return false;
+    if (!query.fields?.length || query.organizationIds?.length || query.countries?.length || query.sectors?.length) return false;
+    return isFirstOfMonth(query.from) && isLastOfMonth(query.to);
+  }
+
+  /**
+   * `(key, period, arrivals, departures)` with a research-field filter from
+   * `organization_field_month_counts`, for a range of whole months: every organisation's rows of
+   * the sets that match, set by set (the CTE `sets` of `fieldSets` on that table) through its index
+   * on (set, month), which carries the per-status counts; each range of months on its own.
+   */
+  private organizationFieldMonthEnds(sql: Sql, query: NetFlowsQueryDto): string {
+    const parents = query.level === 'parent';
+    const counts = AnalyticsService.countsOf(query, 'c.counts');
+    const rows = monthRanges(sql, query, 'c', 'c.whole_year')
+      .map((range) => `SELECT c.organization_id, c.month, c.arrival, ${counts} AS n
+        FROM ${FIELD_MONTHS} c WHERE ${['c.fields = s.fields', ...range].join(' AND ')}`)
+      .join(' UNION ALL ');
+    return `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${periodStart(query, 'c.month')} AS period,
+             CASE WHEN c.arrival THEN c.n ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE c.n END AS departures
+      FROM sets s CROSS JOIN LATERAL (${rows}) c
+      ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
+      WHERE s.fields && ${sql.param(query.fields)}::text[]`;
   }
 
   /**
@@ -810,7 +846,7 @@ export class AnalyticsService {
    * of fields matches.
    */
   private fieldMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string): string {
-    return this.arrivalMonthEnds(sql, query, only, 'organization_field_month_counts', `c.fields && ${sql.param(query.fields)}::text[]`);
+    return this.arrivalMonthEnds(sql, query, only, FIELD_MONTHS, `c.fields && ${sql.param(query.fields)}::text[]`);
   }
 
   /**
@@ -859,7 +895,7 @@ export class AnalyticsService {
    * first (from the yearly or monthly counts, as without periods) and then broken down by period
    * for the keys ranked only: every period of every organisation over five years is hundreds of
    * thousands of rows; the first hundred's, a few thousand. From their rows of
-   * `organization_month_counts` (`months`); with a research-field filter over whole years, from
+   * `organization_month_counts` (`months`); with a research-field filter over whole months, from
    * their rows of the same counts split by the mover's set of fields (`fields`: their moves read by
    * the date and their movers' fields looked up had taken 540–730 ms at a million moves); with a
    * sector or country filter, from their monthly counts by the other end's kinds (`kinds`;
@@ -873,13 +909,10 @@ export class AnalyticsService {
     if (query.period === 'none' || AnalyticsService.usesOtherKindYears(query)) return undefined;
     if (AnalyticsService.usesOrganizationYears(query)) return 'years';
     if (AnalyticsService.usesOrganizationMonths(query)) return 'months';
-    const byOrganization = query.level === 'organization' || query.level === 'parent';
     // A sector or country filter over whole years: ranked as per year, broken down from the ranked
     // keys' rows of organization_other_kind_month_counts.
     if (AnalyticsService.usesOtherKindYears({ ...query, period: 'none' })) return 'kinds';
-    const byFields = Boolean(query.fields?.length) && !query.countries?.length && !query.sectors?.length && !query.organizationIds?.length;
-    // (Per year, the pair counts split by fields answer at once: see `facts`.)
-    return byOrganization && byFields && isWholeYears(query) && query.period !== 'year' ? 'fields' : undefined;
+    return AnalyticsService.usesOrganizationFieldMonths(query) ? 'fields' : undefined;
   }
 
   /** `periodic(key, period, arrivals, departures)`: the ranked keys' (`top`) figures, period by period. */
@@ -898,13 +931,16 @@ export class AnalyticsService {
     if (AnalyticsService.usesOrganizationYears(query)) return `WITH ends AS (${this.organizationYearEnds(sql, query)})`;
     if (AnalyticsService.usesOtherKindYears(query)) return this.otherKindEnds(sql, query);
     if (AnalyticsService.usesOrganizationMonths(query)) return `WITH ends AS (${this.organizationMonthEnds(sql, query)})`;
+    if (AnalyticsService.usesOrganizationFieldMonths(query)) return `${fieldSets(FIELD_MONTHS)}, ends AS (${this.organizationFieldMonthEnds(sql, query)})`;
     // Otherwise pairs (from_key, to_key, month or year, n): each is an arrival and a departure.
     const bothEnds = (pairs: string, period: string) => `ends AS (${endsOf(pairs, period)})`;
     const months = AnalyticsService.organizationMonthsWithin(query);
     if (months) {
       // The whole months from each organisation's monthly counts, the days around them from the moves.
-      return `WITH edges AS (${this.sidesOf(sql, query, query.level, this.edgeFacts(sql, query, months))}),
-        ends AS (${this.organizationMonthEnds(sql, { ...query, ...months })} UNION ALL ${endsOf('edges', periodStart(query, 'month'))})`;
+      const fields = Boolean(query.fields?.length);
+      const monthly = fields ? this.organizationFieldMonthEnds(sql, { ...query, ...months }) : this.organizationMonthEnds(sql, { ...query, ...months });
+      return `${fields ? `${fieldSets(FIELD_MONTHS)},` : 'WITH'} edges AS (${this.sidesOf(sql, query, query.level, this.edgeFacts(sql, query, months))}),
+        ends AS (${monthly} UNION ALL ${endsOf('edges', periodStart(query, 'month'))})`;
     }
     const kind = query.period === 'none' || query.period === 'year' ? AnalyticsService.kindTable(query) : undefined;
     if (kind) return `WITH kinds AS (${this.kindFacts(sql, query, kind)}), ${bothEnds('kinds', periodStart(query, 'make_date(year, 1, 1)'))}`;
