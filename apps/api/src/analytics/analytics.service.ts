@@ -856,18 +856,23 @@ export class AnalyticsService {
    * read key by key (`ofEachKey`) through its key, which leads with the organisation.
    */
   private arrivalMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string, table: string, condition: string, named = false): string {
-    const where = [condition];
-    if (query.from) where.push(monthsFrom('c.month', 'c.whole_year', sql.param(query.from)));
-    if (query.to) where.push(`c.month <= ${sql.param(query.to)}::date`);
     const counts = AnalyticsService.countsOf(query, 'c.counts');
+    // Each range of months on its own, an index range of the organisation's rows (as one OR, only
+    // the end of the range bounded the index scan).
+    const ranges = monthRanges(sql, query, 'c', 'c.whole_year');
     return AnalyticsService.ofEachKey(
       query,
       only,
-      (organization) => `
+      (organization) =>
+        ranges
+          .map(
+            (range) => `
         SELECT ${periodStart(query, 'c.month')} AS period,
                CASE WHEN c.arrival THEN ${counts} ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE ${counts} END AS departures
         FROM ${table} c
-        WHERE ${[`c.organization_id = ${organization}`, ...where].join(' AND ')}`,
+        WHERE ${[`c.organization_id = ${organization}`, condition, ...range].join(' AND ')}`,
+          )
+          .join(' UNION ALL '),
       named,
     );
   }
