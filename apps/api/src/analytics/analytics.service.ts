@@ -702,8 +702,8 @@ export class AnalyticsService {
 
   /**
    * For a range that cuts months, the whole months inside it that each organisation's monthly
-   * counts can answer (with the same conditions, and no research-field filter), the days around them
-   * coming from the moves; undefined otherwise.
+   * counts (split by fields with a research-field filter) can answer with the same conditions, the
+   * days around them coming from the moves; undefined otherwise.
    */
   static organizationMonthsWithin(query: NetFlowsQueryDto): { from: string; to: string } | undefined {
     const months = wholeMonthsWithin(query);
@@ -727,7 +727,7 @@ export class AnalyticsService {
    * `(key, period, arrivals, departures)` with a research-field filter from
    * `organization_field_month_counts`, for a range of whole months: every organisation's rows of
    * the sets that match, set by set (the CTE `sets` of `fieldSets` on that table) through its index
-   * on (set, month), which carries the per-status counts; each range of months on its own.
+   * on (set, month), which carries every count (by role too); each range of months on its own.
    */
   private organizationFieldMonthEnds(sql: Sql, query: NetFlowsQueryDto): string {
     const parents = query.level === 'parent';
@@ -904,11 +904,11 @@ export class AnalyticsService {
    * their rows of the same counts split by the mover's set of fields (`fields`: their moves read by
    * the date and their movers' fields looked up had taken 540–730 ms at a million moves); with a
    * sector or country filter, from their monthly counts by the other end's kinds (`kinds`;
-   * aggregating `move_counts` had taken ~420 ms). (Per year over
-   * whole years with no filter on organisations, from the ranked keys' rows of
-   * `organization_year_counts` (`years`): every organisation's five years, ~67,000 rows, had been
-   * kept whole for the second pass (at a million moves, HTTP: by organisation 166 → 84 ms, by parent
-   * 257 → 179 ms). With a sector or country filter, the yearly counts answer at once.)
+   * aggregating `move_counts` had taken ~420 ms). Per year over whole years with no filter on
+   * organisations, from the ranked keys' rows of `organization_year_counts` (`years`): every
+   * organisation's five years, ~67,000 rows, had been kept whole for the second pass (at a million
+   * moves, HTTP: by organisation 166 → 84 ms, by parent 257 → 179 ms). (With a sector or country
+   * filter per year over whole years, the yearly counts answer at once.)
    */
   static breakdown(query: NetFlowsQueryDto): 'years' | 'months' | 'kinds' | 'fields' | undefined {
     if (query.period === 'none' || AnalyticsService.usesOtherKindYears(query)) return undefined;

@@ -19,7 +19,8 @@ const EXTRAS = (row: string, delta: number) => [
 const PERSON_EXTRAS = [
   'move_pair_field_counts_add(m, OLD.fields, -1)',
   'move_pair_field_counts_add(m, NEW.fields, 1)',
-  ...['sector', 'country'].flatMap((kind) => [`move_${kind}_field_month_counts_add(m, OLD.fields, -1)`, `move_${kind}_field_month_counts_add(m, NEW.fields, 1)`]),
+  ...['sector', 'country'].map((kind) => `move_${kind}_field_month_counts_add(m, OLD.fields, -1)`),
+  ...['sector', 'country'].map((kind) => `move_${kind}_field_month_counts_add(m, NEW.fields, 1)`),
 ];
 
 /** As OrganizationMonthCounts left it, plus `extra`. */
