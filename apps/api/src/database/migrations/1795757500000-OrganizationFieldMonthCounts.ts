@@ -23,23 +23,22 @@ const PERSON_EXTRAS = [
   ...['sector', 'country'].map((kind) => `move_${kind}_field_month_counts_add(m, NEW.fields, 1)`),
 ];
 
-/** As OrganizationMonthCounts left it, plus `extra`. */
+/** As OrganizationMonthCounts left it (the same text, so that `down` restores it exactly), plus `extra`. */
 const ORGANIZATION_MONTH_COUNTS_REBUILD = (extra: string) => `
-  CREATE OR REPLACE FUNCTION organization_month_counts_rebuild() RETURNS void LANGUAGE sql AS $$
-    TRUNCATE organization_month_counts;
-    INSERT INTO organization_month_counts
-    SELECT organization_id, month, status, role_category, sum(arrivals), sum(departures)
-    FROM (
-      SELECT to_organization_id AS organization_id, date_trunc('month', effective_on)::date AS month, status, role_category,
-             1 AS arrivals, 0 AS departures
-      FROM moves WHERE deleted_at IS NULL AND to_organization_id IS NOT NULL
-      UNION ALL
-      SELECT from_organization_id, date_trunc('month', effective_on)::date, status, role_category, 0, 1
-      FROM moves WHERE deleted_at IS NULL AND from_organization_id IS NOT NULL
-    ) sides
-    GROUP BY 1, 2, 3, 4;
-    ${extra}
-  $$`;
+      CREATE OR REPLACE FUNCTION organization_month_counts_rebuild() RETURNS void LANGUAGE sql AS $$
+        TRUNCATE organization_month_counts;
+        INSERT INTO organization_month_counts
+        SELECT organization_id, month, status, role_category, sum(arrivals), sum(departures)
+        FROM (
+          SELECT to_organization_id AS organization_id, date_trunc('month', effective_on)::date AS month, status, role_category,
+                 1 AS arrivals, 0 AS departures
+          FROM moves WHERE deleted_at IS NULL AND to_organization_id IS NOT NULL
+          UNION ALL
+          SELECT from_organization_id, date_trunc('month', effective_on)::date, status, role_category, 0, 1
+          FROM moves WHERE deleted_at IS NULL AND from_organization_id IS NOT NULL
+        ) sides
+        GROUP BY 1, 2, 3, 4;${extra ? `\n        ${extra}` : ''}
+      $$`;
 
 /**
  * Written by hand: each organisation's arrivals and departures per month split by the mover's set
