@@ -97,7 +97,7 @@ describe('analytics', () => {
       { level: 'organization', countries: 'US' },
       { level: 'organization', period: 'year', sectors: 'private_lab,company', statuses: 'confirmed,rumoured' },
       { level: 'organization', countries: 'FR,DE', sectors: 'public_research', roleCategories: 'researcher' },
-      // A research field: the yearly counts between organisations split by the mover's fields.
+      // A research field: each organisation's monthly counts split by the mover's fields (with a country too, the yearly pair counts split by fields).
       { level: 'organization', fields: 'vision' },
       { level: 'parent', period: 'year', fields: 'speech,robotics', statuses: 'announced,cancelled' },
       { level: 'organization', fields: 'vision', countries: 'US', roleCategories: 'researcher' },
@@ -107,7 +107,7 @@ describe('analytics', () => {
       // Per month or quarter: ranked over the range by the yearly counts, then broken down by month.
       { level: 'organization', period: 'month', limit: '2' },
       { level: 'parent', period: 'quarter', statuses: 'confirmed,cancelled', roleCategories: 'researcher,leadership' },
-      // With a research field: ranked from the pair counts split by fields, broken down from the ranked keys' monthly counts split by fields.
+      // With a research field: ranked from each organisation's monthly counts split by fields, then the ranked keys' own rows month by month.
       { level: 'organization', period: 'month', fields: 'vision', limit: '2' },
       { level: 'organization', period: 'month', fields: 'vision', sort: 'departures', order: 'DESC', limit: '1' }, // Kyutai, whose departure went to Meta
       { level: 'parent', period: 'quarter', fields: 'vision,speech', roleCategories: 'researcher,leadership' },
