@@ -3,6 +3,7 @@
 // npm run bench -- --database postgres://…/db  (measures a database already filled by `npm run generate`)
 // npm run bench -- … --grid  (also every combination of endpoint, level, period, range and filter: see GRID)
 // npm run bench -- … --json figures.json  (also writes every figure, each grid combination's included, to a file)
+// npm run bench -- … --warmup 0  (measures a process just started: see WARM-UP below)
 // For each size: a fresh database (an embedded PostgreSQL 18, or BENCH_DATABASE_URL's server),
 // filled by `npm run generate`, served by the built app (npm start's bundle: build it first).
 // Prints, per endpoint, the p50 and p95 latency through HTTP; the p50 of the same SQL run directly
@@ -29,10 +30,19 @@ const { values } = parseArgs({
     grid: { type: 'boolean', default: false },
     // Every figure measured (table rows, yardsticks, each grid combination) as JSON, for comparing runs.
     json: { type: 'string' },
+    warmup: { type: 'string', default: '100' },
   },
 });
 const SIZES = values.database ? [undefined] : values.sizes.split(',').map(Number);
 const REQUESTS = Number(values.requests);
+/**
+ * WARM-UP: rounds over every path of the table (each asked once per round, and its SQL replayed
+ * once) before anything is measured. A server answers most requests with its code compiled by V8's
+ * optimising tiers; a process just started runs it interpreted, and the 5 requests per path before
+ * its measure are too few for that (at a million moves, list people page 5: 4.8 ms over its first
+ * 40 requests, 3.0 ms after 3,000). `--warmup 0` measures the process as started.
+ */
+const WARMUP_ROUNDS = Number(values.warmup);
 const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };
 
 /** The connection options the app sets on each of its connections (typeorm-options.ts, `extra.options`). */
@@ -104,19 +114,30 @@ async function grid(base, cookie) {
   return rows;
 }
 
+/** The queries of the last traced request for `path`. */
+function traced(traceFile, path) {
+  const requests = readFileSync(traceFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const request = requests.findLast((entry) => entry.method === 'GET' && entry.url === path);
+  if (!request) throw new Error(`${path}: no SQL traced`);
+  return request.queries;
+}
+
+/** Those queries, replayed one after the other on `client`. */
+async function replay(client, traceFile, path, queries = traced(traceFile, path)) {
+  for (const { sql, params } of queries) await client.query(sql, params);
+}
+
 /** The queries of the last traced request for `path`, replayed directly with pg: p50 ms. */
 async function direct(client, traceFile, path) {
-  const traced = readFileSync(traceFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-  const request = traced.findLast((entry) => entry.method === 'GET' && entry.url === path);
-  if (!request) throw new Error(`${path}: no SQL traced`);
+  const queries = traced(traceFile, path);
   const times = [];
   for (let i = 0; i < REQUESTS + 5; i++) {
     const start = performance.now();
-    for (const { sql, params } of request.queries) await client.query(sql, params);
+    await replay(client, traceFile, path, queries);
     if (i >= 5) times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return { direct: percentile(times, 50), queries: request.queries.length };
+  return { direct: percentile(times, 50), queries: queries.length };
 }
 
 function firstLoadJs() {
@@ -243,6 +264,13 @@ try {
       }
       counts.sort((a, b) => a - b);
       yardsticks.push({ size, countMs: percentile(counts, 50) });
+      for (let round = 0; round < WARMUP_ROUNDS; round++) {
+        for (const path of Object.values(endpoints)) {
+          const response = await timedGet(`${base}${path}`, cookie);
+          if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode}`);
+        }
+        for (const path of Object.values(endpoints)) await replay(client, traceFile, path);
+      }
       for (const [label, path] of Object.entries(endpoints)) {
         const figures = { ...(await measure(base, cookie, path)), ...(await direct(client, traceFile, path)) };
         results.push({ size, label, ...figures });
@@ -261,7 +289,13 @@ try {
   await server.stop();
 }
 
-if (values.json) writeFileSync(values.json, `${JSON.stringify({ results, yardsticks, grids }, null, 1)}\n`);
+if (values.json) writeFileSync(values.json, `${JSON.stringify({ warmupRounds: WARMUP_ROUNDS, results, yardsticks, grids }, null, 1)}\n`);
+
+console.log(
+  WARMUP_ROUNDS > 0
+    ? `\nMeasured after ${WARMUP_ROUNDS} warm-up rounds over every path of the table (the app and the replay; \`--warmup 0\`: as started).`
+    : '\nMeasured on the app as started (no warm-up rounds).',
+);
 
 console.log(`\n| moves | endpoint | HTTP p50 ms | HTTP p95 ms | same SQL with pg, p50 ms | HTTP/SQL | queries | pg time in the API, p50 ms |`);
 console.log(`|---:|---|---:|---:|---:|---:|---:|---:|`);
