@@ -804,7 +804,7 @@ export class AnalyticsService {
   }
 
   /**
-   * `ends(key, period, arrivals, departures)` by organisation with a sector or country filter: an
+   * `(key, period, arrivals, departures)` by organisation with a sector or country filter: an
    * organisation that passes counts all its moves (`organization_year_counts`); one that does not,
    * those whose other end passes (`organization_other_kind_counts`, by its index on that kind). A
    * parent sums its members', each kept or not by its own sector and country.
@@ -816,7 +816,7 @@ export class AnalyticsService {
     const parents = query.level === 'parent';
     const key = parents ? 'r.root_id' : 'c.organization_id';
     const roots = parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : '';
-    return `WITH ends AS (
+    return `
       SELECT ${key} AS key, ${period} AS period,
              ${AnalyticsService.countsOf(query, 'c.arrivals')} AS arrivals, ${AnalyticsService.countsOf(query, 'c.departures')} AS departures
       FROM organization_year_counts c JOIN organizations o ON o.id = c.organization_id ${roots}
@@ -824,8 +824,7 @@ export class AnalyticsService {
       UNION ALL
       SELECT ${key}, ${period}, CASE WHEN c.arrival THEN ${counts} ELSE 0 END, CASE WHEN c.arrival THEN 0 ELSE ${counts} END
       FROM organization_other_kind_counts c JOIN organizations o ON o.id = c.organization_id ${roots}
-      WHERE ${[...yearConditions(sql, query, 'c'), ...AnalyticsService.kindConditions(sql, query, 'c.other_'), `NOT ${passes}`].join(' AND ')}
-    )`;
+      WHERE ${[...yearConditions(sql, query, 'c'), ...AnalyticsService.kindConditions(sql, query, 'c.other_'), `NOT ${passes}`].join(' AND ')}`;
   }
 
   /**
@@ -931,21 +930,50 @@ export class AnalyticsService {
     return `periodic AS (${ends()})`;
   }
 
-  /** `ends(key, period, arrivals, departures)` for net flows, from the cheapest source that answers. */
+  /**
+   * `ends(key, period, arrivals, departures)` for net flows. By parent, when the rows come from
+   * the monthly counts or the moves (not the yearly tables nor the monthly counts split by fields,
+   * which are joined to the roots once already), each member organisation's ends are summed by
+   * organisation and period first, and only those sums keyed by their root: one join to the roots
+   * over the sums, instead of one per source of rows (monthly counts, year-precision moves, the
+   * edge days' two sides, the pairs' two ends) over every row. At a million moves, side by side
+   * over the grid's 84 combinations by parent: over whole months or a range that cuts months
+   * without a research field, up to 26 ms faster (every status per year over 15 March 2023 –
+   * 20 June 2024 121 → 95 ms, France per year over whole months 111 → 92); over whole years or
+   * with a research field it was 2–11 ms slower, so those stay as they were.
+   */
   private netFlowEnds(sql: Sql, query: NetFlowsQueryDto): string {
-    if (AnalyticsService.usesOrganizationYears(query)) return `WITH ends AS (${this.organizationYearEnds(sql, query)})`;
-    if (AnalyticsService.usesOtherKindYears(query)) return this.otherKindEnds(sql, query);
-    if (AnalyticsService.usesOrganizationMonths(query)) return `WITH ends AS (${this.organizationMonthEnds(sql, query)})`;
-    if (AnalyticsService.usesOrganizationFieldMonths(query)) return `${fieldSets(FIELD_MONTHS)}, ends AS (${this.organizationFieldMonthEnds(sql, query)})`;
+    const members = { ...query, level: 'organization' as const };
+    const rollUp =
+      query.level === 'parent' &&
+      !AnalyticsService.usesOrganizationYears(members) &&
+      !AnalyticsService.usesOtherKindYears(members) &&
+      !AnalyticsService.usesOrganizationFieldMonths(members) &&
+      !(query.fields?.length && AnalyticsService.organizationMonthsWithin(members));
+    if (!rollUp) return this.levelEnds(sql, query, 'ends');
+    return `${this.levelEnds(sql, members, 'member_ends')},
+      ends AS (
+        SELECT r.root_id AS key, e.period, e.arrivals, e.departures
+        FROM (SELECT key, period, sum(arrivals) AS arrivals, sum(departures) AS departures FROM member_ends GROUP BY key, period) e
+        JOIN organization_roots r ON r.organization_id = e.key
+      )`;
+  }
+
+  /** `${name}(key, period, arrivals, departures)` at the query's level, from the cheapest source that answers. */
+  private levelEnds(sql: Sql, query: NetFlowsQueryDto, name: string): string {
+    if (AnalyticsService.usesOrganizationYears(query)) return `WITH ${name} AS (${this.organizationYearEnds(sql, query)})`;
+    if (AnalyticsService.usesOtherKindYears(query)) return `WITH ${name} AS (${this.otherKindEnds(sql, query)})`;
+    if (AnalyticsService.usesOrganizationMonths(query)) return `WITH ${name} AS (${this.organizationMonthEnds(sql, query)})`;
+    if (AnalyticsService.usesOrganizationFieldMonths(query)) return `${fieldSets(FIELD_MONTHS)}, ${name} AS (${this.organizationFieldMonthEnds(sql, query)})`;
     // Otherwise pairs (from_key, to_key, month or year, n): each is an arrival and a departure.
-    const bothEnds = (pairs: string, period: string) => `ends AS (${endsOf(pairs, period)})`;
+    const bothEnds = (pairs: string, period: string) => `${name} AS (${endsOf(pairs, period)})`;
     const months = AnalyticsService.organizationMonthsWithin(query);
     if (months) {
       // The whole months from each organisation's monthly counts, the days around them from the moves.
       const fields = Boolean(query.fields?.length);
       const monthly = fields ? this.organizationFieldMonthEnds(sql, { ...query, ...months }) : this.organizationMonthEnds(sql, { ...query, ...months });
       return `${fields ? `${fieldSets(FIELD_MONTHS)},` : 'WITH'} edges AS (${this.sidesOf(sql, query, query.level, this.edgeFacts(sql, query, months))}),
-        ends AS (${monthly} UNION ALL ${endsOf('edges', periodStart(query, 'month'))})`;
+        ${name} AS (${monthly} UNION ALL ${endsOf('edges', periodStart(query, 'month'))})`;
     }
     const kind = query.period === 'none' || query.period === 'year' ? AnalyticsService.kindTable(query) : undefined;
     if (kind) return `WITH kinds AS (${this.kindFacts(sql, query, kind)}), ${bothEnds('kinds', periodStart(query, 'make_date(year, 1, 1)'))}`;
