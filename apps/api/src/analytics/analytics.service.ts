@@ -954,7 +954,7 @@ export class AnalyticsService {
     return `${this.levelEnds(sql, members, 'member_ends')},
       ends AS (
         SELECT r.root_id AS key, e.period, e.arrivals, e.departures
-        FROM (SELECT key, period, sum(arrivals) AS arrivals, sum(departures) AS departures FROM member_ends GROUP BY key, period) e
+        FROM (SELECT key, period, sum(arrivals)::int AS arrivals, sum(departures)::int AS departures FROM member_ends GROUP BY key, period) e
         JOIN organization_roots r ON r.organization_id = e.key
       )`;
   }
