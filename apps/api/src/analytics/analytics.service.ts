@@ -829,14 +829,22 @@ export class AnalyticsService {
 
   /**
    * `(key, period, arrivals, departures)` of the keys of the CTE `only` with a sector or country
-   * filter, month by month: an organisation that passes counts all its moves, one that does not
-   * those whose other end passes, both from `organization_other_kind_month_counts` (every move of
-   * an organisation is in it, by the other end's kinds).
+   * filter, month by month, from `organization_other_kind_month_counts` (every move of an
+   * organisation is in it, by the other end's kinds): an organisation that passes counts all its
+   * rows; one that does not, those whose other end passes. With a country filter, each its own
+   * branch that only its organisations run (a one-time filter on `o`), so that the second reads
+   * the index on (organisation, the other end's country, month) instead of filtering every row of
+   * the organisation: per month by parent over five years with France at a million moves, ~95,000
+   * index entries read → ~52,000, 123 → 110 ms (side by side). With a sector filter alone there is
+   * no such index, and the two branches were 4–9 ms slower than one condition, so it stays one.
    */
   private otherKindMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string): string {
-    const passes = `(coalesce(${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}, false)
-        OR coalesce(${AnalyticsService.kindConditions(sql, query, 'c.other_').join(' AND ')}, false))`;
-    return this.arrivalMonthEnds(sql, query, only, 'organization_other_kind_month_counts', passes, true);
+    const passes = `coalesce(${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}, false)`;
+    const otherPasses = AnalyticsService.kindConditions(sql, query, 'c.other_');
+    const conditions = query.countries?.length
+      ? [passes, [`NOT ${passes}`, ...otherPasses].join(' AND ')]
+      : [`(${passes} OR coalesce(${otherPasses.join(' AND ')}, false))`];
+    return this.arrivalMonthEnds(sql, query, only, 'organization_other_kind_month_counts', conditions, true);
   }
 
   /**
@@ -845,16 +853,17 @@ export class AnalyticsService {
    * of fields matches.
    */
   private fieldMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string): string {
-    return this.arrivalMonthEnds(sql, query, only, FIELD_MONTHS, `c.fields && ${sql.param(query.fields)}::text[]`);
+    return this.arrivalMonthEnds(sql, query, only, FIELD_MONTHS, [`c.fields && ${sql.param(query.fields)}::text[]`]);
   }
 
   /**
    * `(key, period, arrivals, departures)` of the keys of the CTE `only` from a monthly table of
    * each organisation's arrivals and departures (`organization_id, month, whole_year, arrival`,
-   * folded `counts`) whose rows pass `condition` (alias c; `o` the organisation when `named`),
-   * read key by key (`ofEachKey`) through its key, which leads with the organisation.
+   * folded `counts`) whose rows pass one of `conditions` (alias c; `o` the organisation when
+   * `named`; each its own branch, so they must not overlap), read key by key (`ofEachKey`) through
+   * an index that leads with the organisation.
    */
-  private arrivalMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string, table: string, condition: string, named = false): string {
+  private arrivalMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string, table: string, conditions: string[], named = false): string {
     const counts = AnalyticsService.countsOf(query, 'c.counts');
     // Each range of months on its own, an index range of the organisation's rows (as one OR, only
     // the end of the range bounded the index scan).
@@ -863,13 +872,15 @@ export class AnalyticsService {
       query,
       only,
       (organization) =>
-        ranges
-          .map(
-            (range) => `
+        conditions
+          .flatMap((condition) =>
+            ranges.map(
+              (range) => `
         SELECT ${periodStart(query, 'c.month')} AS period,
                CASE WHEN c.arrival THEN ${counts} ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE ${counts} END AS departures
         FROM ${table} c
         WHERE ${[`c.organization_id = ${organization}`, condition, ...range].join(' AND ')}`,
+            ),
           )
           .join(' UNION ALL '),
       named,

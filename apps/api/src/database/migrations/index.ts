@@ -30,6 +30,7 @@ import { OtherKindRoleCounts1795757200000 } from './1795757200000-OtherKindRoleC
 import { OrganizationOtherKindMonthCounts1795757300000 } from './1795757300000-OrganizationOtherKindMonthCounts';
 import { MoveCountsKeyCarriesCount1795757400000 } from './1795757400000-MoveCountsKeyCarriesCount';
 import { OrganizationFieldMonthCounts1795757500000 } from './1795757500000-OrganizationFieldMonthCounts';
+import { OtherKindMonthCountryIndex1795757600000 } from './1795757600000-OtherKindMonthCountryIndex';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   OrganizationOtherKindMonthCounts1795757300000,
   MoveCountsKeyCarriesCount1795757400000,
   OrganizationFieldMonthCounts1795757500000,
+  OtherKindMonthCountryIndex1795757600000,
 ];
