@@ -2,14 +2,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { MOVE_COUNTS_SYNC, PERSON_FIELDS_CHANGED } from './1795756600000-PairFieldCounts';
 
 /** The enums when this was written: one slot per status × role category (move_count_slot). */
-const STATUSES = ['rumoured', 'announced', 'confirmed', 'cancelled'];
-const ROLES = 6;
-const SLOTS = STATUSES.length * ROLES;
-const STATUS_COLUMNS = STATUSES.map((status) => `counts_${status}`);
-const FOLDED = `ARRAY[${Array.from({ length: SLOTS }, (_, i) => `count(*) FILTER (WHERE slot = ${i + 1})`).join(', ')}]::integer[]`;
+export const STATUSES = ['rumoured', 'announced', 'confirmed', 'cancelled'];
+export const ROLES = 6;
+export const SLOTS = STATUSES.length * ROLES;
+export const STATUS_COLUMNS = STATUSES.map((status) => `counts_${status}`);
+export const FOLDED = `ARRAY[${Array.from({ length: SLOTS }, (_, i) => `count(*) FILTER (WHERE slot = ${i + 1})`).join(', ')}]::integer[]`;
 
 /** The moves trigger's extras as OrganizationOtherKindMonthCounts left them. */
-const EXTRAS = (row: string, delta: number) => [
+export const EXTRAS = (row: string, delta: number) => [
   `PERFORM move_pair_field_counts_add(${row}, (SELECT fields FROM people WHERE id = ${row}.person_id), ${delta});`,
   ...['sector', 'country'].map((kind) => `PERFORM move_${kind}_field_month_counts_add(${row}, (SELECT fields FROM people WHERE id = ${row}.person_id), ${delta});`),
   `PERFORM organization_other_kind_month_counts_add(${row}, ${delta});`,
@@ -24,7 +24,7 @@ const PERSON_EXTRAS = [
 ];
 
 /** As OrganizationMonthCounts left it (the same text, so that `down` restores it exactly), plus `extra`. */
-const ORGANIZATION_MONTH_COUNTS_REBUILD = (extra: string) => `
+export const ORGANIZATION_MONTH_COUNTS_REBUILD = (extra: string) => `
       CREATE OR REPLACE FUNCTION organization_month_counts_rebuild() RETURNS void LANGUAGE sql AS $$
         TRUNCATE organization_month_counts;
         INSERT INTO organization_month_counts

@@ -31,6 +31,7 @@ import { OrganizationOtherKindMonthCounts1795757300000 } from './1795757300000-O
 import { MoveCountsKeyCarriesCount1795757400000 } from './1795757400000-MoveCountsKeyCarriesCount';
 import { OrganizationFieldMonthCounts1795757500000 } from './1795757500000-OrganizationFieldMonthCounts';
 import { OtherKindMonthCountryIndex1795757600000 } from './1795757600000-OtherKindMonthCountryIndex';
+import { OrganizationArrivalMonthCounts1795757700000 } from './1795757700000-OrganizationArrivalMonthCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   MoveCountsKeyCarriesCount1795757400000,
   OrganizationFieldMonthCounts1795757500000,
   OtherKindMonthCountryIndex1795757600000,
+  OrganizationArrivalMonthCounts1795757700000,
 ];
