@@ -156,10 +156,10 @@ const PERIOD_OF = (precision: string) =>
  * alone, the roll-ups also split by research fields) or between organisations (`move_counts`, also
  * pair by pair for the busiest) for whole months; `organization_month_counts` for headcount series;
  * `organization_arrival_month_counts` for net flows by organisation or parent over whole months
- * (`organization_field_month_counts`, the same split by research fields, with a research-field
- * filter). A range that cuts months takes its
- * whole months from those and the days around them from `moves` (by an index on the date that
- * carries what is read), which also answers what no count holds. A move with a month or year date
+ * (`organization_month_counts` with a role filter; `organization_field_month_counts`, the same
+ * split by research fields, with a research-field filter). A range that cuts months takes its whole
+ * months from those and the days around them from `moves` (by an index on the date that carries
+ * what is read), which also answers what no count holds. A move with a month or year date
  * counts in a range its period overlaps.
  */
 @Injectable()
@@ -863,7 +863,7 @@ export class AnalyticsService {
    * branch that only its organisations run (a one-time filter on `o`), so that the second reads
    * the index on (organisation, the other end's country, month) instead of filtering every row of
    * the organisation: per month by parent over five years with France at a million moves, ~95,000
-   * index entries read → ~52,000, 123 → 110 ms (side by side). With a sector filter alone there is
+   * index entries read → ~52,000, 119 → 111 ms (side by side). With a sector filter alone there is
    * no such index, and the two branches were 4–9 ms slower than one condition, so it stays one.
    */
   private otherKindMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string): string {
@@ -938,11 +938,11 @@ export class AnalyticsService {
    * first (from the yearly or monthly counts, as without periods) and then broken down by period
    * for the keys ranked only: every period of every organisation over five years is hundreds of
    * thousands of rows; the first hundred's, a few thousand. From their rows of
-   * `organization_arrival_month_counts` (`months`); with a research-field filter over whole months, from
-   * their rows of the same counts split by the mover's set of fields (`fields`: their moves read by
-   * the date and their movers' fields looked up had taken 540–730 ms at a million moves); with a
-   * sector or country filter, from their monthly counts by the other end's kinds (`kinds`;
-   * aggregating `move_counts` had taken ~420 ms). Per year over whole years with no filter on
+   * `organization_arrival_month_counts` (`months`; `organization_month_counts` with a role filter);
+   * with a research-field filter over whole months, from their rows of the same counts split by the
+   * mover's set of fields (`fields`: their moves read by the date and their movers' fields looked up
+   * had taken 540–730 ms at a million moves); with a sector or country filter, from their monthly
+   * counts by the other end's kinds (`kinds`; aggregating `move_counts` had taken ~420 ms). Per year over whole years with no filter on
    * organisations, from the ranked keys' rows of `organization_year_counts` (`years`): every
    * organisation's five years, ~67,000 rows, had been kept whole for the second pass (at a million
    * moves, HTTP: by organisation 166 → 84 ms, by parent 257 → 179 ms). (With a sector or country
