@@ -755,7 +755,7 @@ export class AnalyticsService {
    */
   private organizationMonthEnds(sql: Sql, query: NetFlowsQueryDto, only?: string): string {
     if (query.roleCategories?.length) return this.organizationRoleMonthEnds(sql, query, only);
-    if (only !== undefined) return this.arrivalMonthEnds(sql, query, only, ORGANIZATION_MONTHS, []);
+    if (only !== undefined) return this.arrivalMonthEnds(sql, query, only, [{ table: ORGANIZATION_MONTHS }]);
     const parents = query.level === 'parent';
     const counts = AnalyticsService.countsOf(query, 'c.counts');
     return monthRanges(sql, query, 'c', 'c.whole_year')
@@ -857,22 +857,30 @@ export class AnalyticsService {
 
   /**
    * `(key, period, arrivals, departures)` of the keys of the CTE `only` with a sector or country
-   * filter, month by month, from `organization_other_kind_month_counts` (every move of an
-   * organisation is in it, by the other end's kinds): an organisation that passes counts all its
-   * rows; one that does not, those whose other end passes. With a country filter, each its own
-   * branch that only its organisations run (a one-time filter on `o`), so that the second reads
-   * the index on (organisation, the other end's country, month) instead of filtering every row of
-   * the organisation: per month by parent over five years with France at a million moves, ~95,000
-   * index entries read → ~52,000, 119 → 111 ms (side by side). With a sector filter alone there is
-   * no such index, and the two branches were 4–9 ms slower than one condition, so it stays one.
+   * filter, month by month: an organisation that passes counts all its moves; one that does not,
+   * those whose other end passes, from its rows of `organization_other_kind_month_counts` (every
+   * move of an organisation is in it, by the other end's kinds). With a country filter, two
+   * branches, each run only for its organisations (a one-time filter on `o`): one that passes reads
+   * its rows of `organization_arrival_month_counts` (a row per month and direction, not per other
+   * end's kinds), one that does not reads the index on (organisation, the other end's country,
+   * month). Side by side at a million moves, per month by parent over five years with France: 119
+   * ms from the other-kinds table alone in one condition (every row of each organisation read,
+   * ~95,000 index entries for ~52,000 kept), 111 ms through the country index, then 92 → 77 ms with
+   * the folded rows (per quarter with researchers too 100 → 81, by organisation per month 75 → 60).
+   * With a sector filter alone there is no such index, and two branches were 3–9 ms slower than
+   * one condition over the other-kinds table, which it keeps.
    */
   private otherKindMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string): string {
     const passes = `coalesce(${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')}, false)`;
     const otherPasses = AnalyticsService.kindConditions(sql, query, 'c.other_');
-    const conditions = query.countries?.length
-      ? [passes, [`NOT ${passes}`, ...otherPasses].join(' AND ')]
-      : [`(${passes} OR coalesce(${otherPasses.join(' AND ')}, false))`];
-    return this.arrivalMonthEnds(sql, query, only, 'organization_other_kind_month_counts', conditions, true);
+    const otherKinds = 'organization_other_kind_month_counts';
+    const sources = query.countries?.length
+      ? [
+          { table: ORGANIZATION_MONTHS, condition: passes },
+          { table: otherKinds, condition: [`NOT ${passes}`, ...otherPasses].join(' AND ') },
+        ]
+      : [{ table: otherKinds, condition: `(${passes} OR coalesce(${otherPasses.join(' AND ')}, false))` }];
+    return this.arrivalMonthEnds(sql, query, only, sources, true);
   }
 
   /**
@@ -881,17 +889,23 @@ export class AnalyticsService {
    * of fields matches.
    */
   private fieldMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string): string {
-    return this.arrivalMonthEnds(sql, query, only, FIELD_MONTHS, [`c.fields && ${sql.param(query.fields)}::text[]`]);
+    return this.arrivalMonthEnds(sql, query, only, [{ table: FIELD_MONTHS, condition: `c.fields && ${sql.param(query.fields)}::text[]` }]);
   }
 
   /**
-   * `(key, period, arrivals, departures)` of the keys of the CTE `only` from a monthly table of
-   * each organisation's arrivals and departures (`organization_id, month, whole_year, arrival`,
-   * folded `counts`) whose rows pass one of `conditions` (alias c; `o` the organisation when
-   * `named`; each its own branch, so they must not overlap; none: every row), read key by key
+   * `(key, period, arrivals, departures)` of the keys of the CTE `only` from monthly tables of each
+   * organisation's arrivals and departures (`organization_id, month, whole_year, arrival`, folded
+   * `counts`): each source a branch of its own, its table's rows that pass its `condition` if any
+   * (alias c; `o` the organisation when `named`; the branches must not overlap), read key by key
    * (`ofEachKey`) through an index that leads with the organisation.
    */
-  private arrivalMonthEnds(sql: Sql, query: NetFlowsQueryDto, only: string, table: string, conditions: string[], named = false): string {
+  private arrivalMonthEnds(
+    sql: Sql,
+    query: NetFlowsQueryDto,
+    only: string,
+    sources: { table: string; condition?: string }[],
+    named = false,
+  ): string {
     const counts = AnalyticsService.countsOf(query, 'c.counts');
     // Each range of months on its own, an index range of the organisation's rows (as one OR, only
     // the end of the range bounded the index scan).
@@ -900,14 +914,14 @@ export class AnalyticsService {
       query,
       only,
       (organization) =>
-        (conditions.length ? conditions.map((condition) => [condition]) : [[]])
-          .flatMap((condition) =>
+        sources
+          .flatMap(({ table, condition }) =>
             ranges.map(
               (range) => `
         SELECT ${periodStart(query, 'c.month')} AS period,
                CASE WHEN c.arrival THEN ${counts} ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE ${counts} END AS departures
         FROM ${table} c
-        WHERE ${[`c.organization_id = ${organization}`, ...condition, ...range].join(' AND ')}`,
+        WHERE ${[`c.organization_id = ${organization}`, ...(condition ? [condition] : []), ...range].join(' AND ')}`,
             ),
           )
           .join(' UNION ALL '),
