@@ -116,11 +116,16 @@ describe('analytics', () => {
       { level: 'organization', period: 'quarter', sectors: 'private_lab,company', statuses: 'confirmed,rumoured,cancelled' },
       { level: 'parent', period: 'month', countries: 'FR,DE', roleCategories: 'researcher,leadership' },
       { level: 'parent', period: 'quarter', sectors: 'big_tech', sort: 'departures', order: 'DESC' },
+      // Per year with a country filter: broken down by month too (with a sector filter alone, the yearly counts at once).
+      { level: 'organization', period: 'year', countries: 'US' },
+      { level: 'parent', period: 'year', countries: 'FR,DE', roleCategories: 'researcher,leadership' },
     ];
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'year', from: '2023-01-01', to: '2024-12-31' } as never)).toBe('years');
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'quarter', from: '2023-01-01', to: '2024-12-31' } as never)).toBe('months');
     expect(AnalyticsService.breakdown({ level: 'organization', period: 'month', fields: ['vision'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('fields');
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'month', countries: ['FR'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('kinds');
+    expect(AnalyticsService.breakdown({ level: 'parent', period: 'year', countries: ['FR'], from: '2023-01-01', to: '2024-12-31' } as never)).toBe('kinds');
+    expect(AnalyticsService.breakdown({ level: 'parent', period: 'year', sectors: ['big_tech'], from: '2023-01-01', to: '2024-12-31' } as never)).toBeUndefined();
     // A range that cuts months, two other ways: its whole months from the monthly counts and its edge days from the moves; the moves alone.
     const otherPaths = async (query: Record<string, string>) => {
       const split = await get('net-flows', query);
