@@ -169,6 +169,21 @@ describe('analytics', () => {
         expect(monthly).toEqual(await otherPaths({ ...query, from, to: cut }));
       }
     }
+    // A country filter per period over whole months: ranked from the pairs, then broken down from the
+    // ranked keys' monthly counts (by the other end's kinds, folded for the organisations in the country).
+    const countryMonthCases: Record<string, string>[] = [
+      { level: 'parent', period: 'month', countries: 'FR,DE' },
+      { level: 'organization', period: 'quarter', countries: 'US,FR', sectors: 'big_tech,public_research', statuses: 'confirmed,cancelled' },
+    ];
+    for (const query of countryMonthCases) {
+      for (const [from, to, cut] of [['2023-02-01', '2024-01-31', '2024-01-30'], ['2024-03-01', '2024-06-30', '2024-06-29']]) {
+        const split = (list?: string) => list?.split(',');
+        expect(AnalyticsService.breakdown({ ...query, countries: split(query.countries), sectors: split(query.sectors), from, to } as never)).toBe('kinds');
+        const monthly = await get('net-flows', { ...query, from, to });
+        expect(monthly.length).toBeGreaterThan(0);
+        expect(monthly).toEqual(await otherPaths({ ...query, from, to: cut }));
+      }
+    }
     // By hand: with the United States, Meta (there) keeps its one arrival, from Kyutai; Kyutai (in France) that departure only.
     const us = await get('net-flows', { level: 'organization', countries: 'US', from: '2023-01-01', to: '2024-12-31' });
     expect(us.map(({ name, arrivals, departures }: { name: string; arrivals: number; departures: number }) => [name, arrivals, departures])).toEqual([

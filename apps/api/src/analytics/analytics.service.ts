@@ -832,6 +832,20 @@ export class AnalyticsService {
   }
 
   /**
+   * Whether the ranked keys of net flows per period with a country filter over whole months (not
+   * whole years) are broken down from their monthly counts by the other end's kinds, as over whole
+   * years: by organisation or parent, no filter on organisations, research fields or roles. Side by
+   * side at a million moves over March 2023 – June 2024 with France, per month by parent 89 → 73 ms,
+   * per quarter by organisation 80 → 59 (their rows of every month from the pairs before); with
+   * researchers too it was −5 to +5 ms, so a role filter keeps that.
+   */
+  static usesOtherKindMonths(query: NetFlowsQueryDto): boolean {
+    if (query.level !== 'organization' && query.level !== 'parent') return false;
+    if (!query.countries?.length || query.fields?.length || query.organizationIds?.length || query.roleCategories?.length) return false;
+    return !isWholeYears(query) && isFirstOfMonth(query.from) && isLastOfMonth(query.to);
+  }
+
+  /**
    * `(key, period, arrivals, departures)` by organisation with a sector or country filter: an
    * organisation that passes counts all its moves (`organization_year_counts`); one that does not,
    * those whose other end passes (`organization_other_kind_counts`, by its index on that kind). A
@@ -971,6 +985,9 @@ export class AnalyticsService {
     // A sector or country filter over whole years: ranked as per year, broken down from the ranked
     // keys' rows of organization_other_kind_month_counts.
     if (AnalyticsService.usesOtherKindYears({ ...query, period: 'none' })) return 'kinds';
+    // A country filter over whole months: ranked from the pairs, broken down the same way (without
+    // a role filter: with one, the pairs' rows of that role alone were as fast).
+    if (AnalyticsService.usesOtherKindMonths(query)) return 'kinds';
     return AnalyticsService.usesOrganizationFieldMonths(query) ? 'fields' : undefined;
   }
 
