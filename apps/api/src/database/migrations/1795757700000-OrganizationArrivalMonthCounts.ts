@@ -45,6 +45,12 @@ export class OrganizationArrivalMonthCounts1795757700000 implements MigrationInt
       CREATE INDEX ix_organization_arrival_month_counts_month ON organization_arrival_month_counts (month)
       INCLUDE (organization_id, whole_year, arrival, ${STATUS_COLUMNS.join(', ')}, counts)
     `);
+    // The rows of moves known only to the year, in the year before a range (~14 % of the rows): by
+    // the index above, every row of those twelve months was read to keep them.
+    await queryRunner.query(`
+      CREATE INDEX ix_organization_arrival_month_counts_year_only ON organization_arrival_month_counts (month)
+      INCLUDE (organization_id, arrival, ${STATUS_COLUMNS.join(', ')}, counts) WHERE whole_year
+    `);
     await queryRunner.query(`
       CREATE FUNCTION organization_arrival_month_counts_add(m moves, delta integer) RETURNS void LANGUAGE sql AS $$
         INSERT INTO organization_arrival_month_counts AS c (organization_id, month, whole_year, arrival, counts)
