@@ -982,8 +982,8 @@ export class AnalyticsService {
     if (query.period === 'none' || (AnalyticsService.usesOtherKindYears(query) && !query.countries?.length)) return undefined;
     if (AnalyticsService.usesOrganizationYears(query)) return 'years';
     if (AnalyticsService.usesOrganizationMonths(query)) return 'months';
-    // A sector or country filter over whole years: ranked as per year, broken down from the ranked
-    // keys' rows of organization_other_kind_month_counts.
+    // A sector or country filter over whole years: ranked as per year, broken down by the other
+    // end's kinds month by month (otherKindMonthEnds).
     if (AnalyticsService.usesOtherKindYears({ ...query, period: 'none' })) return 'kinds';
     // A country filter over whole months: ranked from the pairs, broken down the same way (without
     // a role filter: with one, the pairs' rows of that role alone were as fast).

@@ -6,6 +6,11 @@ export const STATUSES = ['rumoured', 'announced', 'confirmed', 'cancelled'];
 export const ROLES = 6;
 export const SLOTS = STATUSES.length * ROLES;
 export const STATUS_COLUMNS = STATUSES.map((status) => `counts_${status}`);
+/** Each status's count, summed from its role slots of the folded `counts`: generated columns. */
+export const STATUS_COLUMN_DEFINITIONS = STATUSES.map((status, i) => {
+  const slots = Array.from({ length: ROLES }, (_, role) => `counts[${i * ROLES + role + 1}]`).join(' + ');
+  return `counts_${status} integer GENERATED ALWAYS AS (${slots}) STORED`;
+});
 export const FOLDED = `ARRAY[${Array.from({ length: SLOTS }, (_, i) => `count(*) FILTER (WHERE slot = ${i + 1})`).join(', ')}]::integer[]`;
 
 /** The moves trigger's extras as OrganizationOtherKindMonthCounts left them. */
@@ -57,14 +62,10 @@ export class OrganizationFieldMonthCounts1795757500000 implements MigrationInter
   name = 'OrganizationFieldMonthCounts1795757500000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    const statusColumns = STATUSES.map((status, i) => {
-      const slots = Array.from({ length: ROLES }, (_, role) => `counts[${i * ROLES + role + 1}]`).join(' + ');
-      return `counts_${status} integer GENERATED ALWAYS AS (${slots}) STORED`;
-    });
     await queryRunner.query(`
       CREATE TABLE organization_field_month_counts (
         organization_id uuid NOT NULL, month date, whole_year boolean NOT NULL, arrival boolean NOT NULL, fields text[] NOT NULL,
-        counts integer[] NOT NULL, ${statusColumns.join(', ')}
+        counts integer[] NOT NULL, ${STATUS_COLUMN_DEFINITIONS.join(', ')}
       )
     `);
     await queryRunner.query(`

@@ -1,6 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { MOVE_COUNTS_SYNC } from './1795756600000-PairFieldCounts';
-import { EXTRAS, FOLDED, ORGANIZATION_MONTH_COUNTS_REBUILD, ROLES, SLOTS, STATUS_COLUMNS, STATUSES } from './1795757500000-OrganizationFieldMonthCounts';
+import {
+  EXTRAS,
+  FOLDED,
+  ORGANIZATION_MONTH_COUNTS_REBUILD,
+  SLOTS,
+  STATUS_COLUMN_DEFINITIONS,
+  STATUS_COLUMNS,
+} from './1795757500000-OrganizationFieldMonthCounts';
 
 /** The moves trigger's extras as OrganizationFieldMonthCounts left them. */
 const FIELD_MONTH_EXTRAS = (row: string, delta: number) => [
@@ -25,14 +32,10 @@ export class OrganizationArrivalMonthCounts1795757700000 implements MigrationInt
   name = 'OrganizationArrivalMonthCounts1795757700000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    const statusColumns = STATUSES.map((status, i) => {
-      const slots = Array.from({ length: ROLES }, (_, role) => `counts[${i * ROLES + role + 1}]`).join(' + ');
-      return `counts_${status} integer GENERATED ALWAYS AS (${slots}) STORED`;
-    });
     await queryRunner.query(`
       CREATE TABLE organization_arrival_month_counts (
         organization_id uuid NOT NULL, month date, whole_year boolean NOT NULL, arrival boolean NOT NULL,
-        counts integer[] NOT NULL, ${statusColumns.join(', ')}
+        counts integer[] NOT NULL, ${STATUS_COLUMN_DEFINITIONS.join(', ')}
       )
     `);
     await queryRunner.query(`
