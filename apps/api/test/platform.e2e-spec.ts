@@ -39,13 +39,50 @@ describe('the platform around the resources', () => {
     expect(response.body.message).toBeDefined();
   });
 
-  it('says how long PostgreSQL took, in a Server-Timing header', async () => {
+  it('says how long PostgreSQL took, in a Server-Timing header, errors included', async () => {
     const response = await t.http.get('/api/moves').expect(200);
     expect(response.headers['server-timing']).toMatch(/^db;dur=\d+\.\d;desc="[1-9]\d* queries"$/);
+    const missing = await t.http.get('/api/moves/00000000-0000-4000-8000-000000000000').expect(404);
+    expect(missing.headers['server-timing']).toMatch(/^db;dur=\d+\.\d;desc="[1-9]\d* queries"$/);
+  });
+
+  it('answers other origins without CORS headers when CORS_ORIGINS is empty (the web app is same-origin)', async () => {
+    const response = await t.http.get('/api/moves').set('Origin', 'http://localhost:5173').expect(200);
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(response.headers['access-control-expose-headers']).toBeUndefined();
   });
 
   it('answers an unknown route under /api with 404', async () => {
     await t.http.get('/api/nothing-here').expect(404);
+  });
+});
+
+describe('CORS for the origins in CORS_ORIGINS', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    process.env.CORS_ORIGINS = 'http://localhost:5173';
+    try {
+      t = await createTestApp();
+    } finally {
+      delete process.env.CORS_ORIGINS;
+    }
+  });
+  afterAll(() => t.close());
+
+  it('lets a listed origin read lists and their totals, with its cookie; refuses another', async () => {
+    const listed = await t.http.get('/api/moves').set('Origin', 'http://localhost:5173').expect(200);
+    expect(listed.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(listed.headers['access-control-allow-credentials']).toBe('true');
+    expect(listed.headers['access-control-expose-headers']).toBe('Content-Range');
+    const preflight = await t.anonymous
+      .options('/api/moves')
+      .set('Origin', 'http://localhost:5173')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type')
+      .expect(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    const other = await t.http.get('/api/moves').set('Origin', 'https://elsewhere.example').expect(200);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
 

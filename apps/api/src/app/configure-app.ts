@@ -7,7 +7,7 @@ import { authConfig } from '../config/auth.config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ContentRangeInterceptor } from '../common/content-range.interceptor';
 import { DatabaseErrorFilter } from '../common/database-error.filter';
-import { requestTiming, ServerTimingInterceptor } from '../common/server-timing';
+import { requestTiming } from '../common/server-timing';
 import { appConfig } from '../config/app.config';
 import { VALIDATION_OPTIONS } from '../common/validation';
 
@@ -20,11 +20,15 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
-  app.useGlobalInterceptors(new ServerTimingInterceptor(), new ContentRangeInterceptor());
+  app.useGlobalInterceptors(new ContentRangeInterceptor());
   app.useGlobalFilters(new DatabaseErrorFilter());
-  // The web app is served from the same origin; other origins only from the configured allow-list.
-  // react-admin reads the list totals from Content-Range, which browsers hide unless exposed.
-  app.enableCors({ origin: auth.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'] });
+  // The web app is served from the same origin and needs no CORS; other origins only from the
+  // configured allow-list (none by default: then no CORS middleware at all, rather than one that runs
+  // on every request to refuse every origin). react-admin reads the list totals from Content-Range,
+  // which browsers hide from other origins unless exposed.
+  if (auth.corsOrigins.length > 0) {
+    app.enableCors({ origin: auth.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'] });
+  }
 
   const document = SwaggerModule.createDocument(
     app,
