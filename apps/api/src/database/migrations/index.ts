@@ -32,6 +32,7 @@ import { MoveCountsKeyCarriesCount1795757400000 } from './1795757400000-MoveCoun
 import { OrganizationFieldMonthCounts1795757500000 } from './1795757500000-OrganizationFieldMonthCounts';
 import { OtherKindMonthCountryIndex1795757600000 } from './1795757600000-OtherKindMonthCountryIndex';
 import { OrganizationArrivalMonthCounts1795757700000 } from './1795757700000-OrganizationArrivalMonthCounts';
+import { ParentKindCountsCoveringIndex1795757800000 } from './1795757800000-ParentKindCountsCoveringIndex';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   OrganizationFieldMonthCounts1795757500000,
   OtherKindMonthCountryIndex1795757600000,
   OrganizationArrivalMonthCounts1795757700000,
+  ParentKindCountsCoveringIndex1795757800000,
 ];
