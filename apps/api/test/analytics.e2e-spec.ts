@@ -169,16 +169,22 @@ describe('analytics', () => {
         expect(monthly).toEqual(await otherPaths({ ...query, from, to: cut }));
       }
     }
-    // A country filter per period over whole months: ranked from the pairs, then broken down from the
-    // ranked keys' monthly counts (by the other end's kinds, folded for the organisations in the country).
+    // A country filter over whole months: ranked from each organisation's monthly counts (those outside
+    // the filter by the other end's kinds), per period then broken down from the ranked keys' own rows.
     const countryMonthCases: Record<string, string>[] = [
       { level: 'parent', period: 'month', countries: 'FR,DE' },
       { level: 'organization', period: 'quarter', countries: 'US,FR', sectors: 'big_tech,public_research', statuses: 'confirmed,cancelled' },
+      { level: 'parent', countries: 'FR', statuses: 'confirmed,cancelled,announced' },
+      { level: 'organization', countries: 'FR,US', sort: 'arrivals', order: 'DESC', limit: '2' },
     ];
+    // With a role filter, the pairs' rows of that role instead.
+    expect(AnalyticsService.usesCountryMonths({ level: 'parent', countries: ['FR'], roleCategories: ['researcher'], from: '2024-03-01', to: '2024-06-30' } as never)).toBe(false);
     for (const query of countryMonthCases) {
       for (const [from, to, cut] of [['2023-02-01', '2024-01-31', '2024-01-30'], ['2024-03-01', '2024-06-30', '2024-06-29']]) {
         const split = (list?: string) => list?.split(',');
-        expect(AnalyticsService.breakdown({ ...query, countries: split(query.countries), sectors: split(query.sectors), from, to } as never)).toBe('kinds');
+        const parsed = { ...query, countries: split(query.countries), sectors: split(query.sectors), period: query.period ?? 'none', from, to };
+        expect(AnalyticsService.usesCountryMonths(parsed as never)).toBe(true);
+        if (query.period) expect(AnalyticsService.breakdown(parsed as never)).toBe('kinds');
         const monthly = await get('net-flows', { ...query, from, to });
         expect(monthly.length).toBeGreaterThan(0);
         expect(monthly).toEqual(await otherPaths({ ...query, from, to: cut }));
@@ -236,6 +242,7 @@ describe('analytics', () => {
       { level: 'country', statuses: 'confirmed,cancelled,announced' },
       { level: 'organization', roleCategories: 'researcher,leadership' },
       { level: 'parent', countries: 'FR' },
+      { level: 'organization', period: 'month', countries: 'US,FR', sectors: 'big_tech,public_research' },
       { level: 'sector', sectors: 'public_research', period: 'month' },
       // By organisation or parent: each organisation's monthly counts, and the moves of the edge days.
       { level: 'parent', period: 'quarter', statuses: 'confirmed,cancelled' },

@@ -33,6 +33,7 @@ import { OrganizationFieldMonthCounts1795757500000 } from './1795757500000-Organ
 import { OtherKindMonthCountryIndex1795757600000 } from './1795757600000-OtherKindMonthCountryIndex';
 import { OrganizationArrivalMonthCounts1795757700000 } from './1795757700000-OrganizationArrivalMonthCounts';
 import { ParentKindCountsCoveringIndex1795757800000 } from './1795757800000-ParentKindCountsCoveringIndex';
+import { OtherCountryMonthIndex1795757900000 } from './1795757900000-OtherCountryMonthIndex';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   OtherKindMonthCountryIndex1795757600000,
   OrganizationArrivalMonthCounts1795757700000,
   ParentKindCountsCoveringIndex1795757800000,
+  OtherCountryMonthIndex1795757900000,
 ];
