@@ -63,7 +63,7 @@ const MOVE_COUNTS_REBUILD = (extra: string) => `
   $$`;
 
 /** As ParentKindCounts left it (everything between parents, from the counts between organisations), plus `extra`. */
-const MOVE_PARENT_PAIRS_REBUILD = (extra: string) => `
+export const MOVE_PARENT_PAIRS_REBUILD = (extra: string) => `
   CREATE OR REPLACE FUNCTION move_parent_pairs_rebuild() RETURNS void LANGUAGE sql AS $$
     DELETE FROM move_pair_counts WHERE parents;
     DELETE FROM move_pair_totals WHERE parents;

@@ -51,7 +51,7 @@ const FIELD_EXTRAS = (row: string, delta: number) => [
 ];
 
 /** The new table in the set-based recount of an organisation's moves (see IncrementalOrganizationRecount). */
-const MONTH_ROWS: typeof KEYED = [
+export const MONTH_ROWS: typeof KEYED = [
   { end: 'to', other: 'f', arrival: 'true' },
   { end: 'from', other: 't', arrival: 'false' },
 ].map(({ end, other, arrival }) => ({

@@ -10,7 +10,7 @@ import {
 } from './1795757500000-OrganizationFieldMonthCounts';
 
 /** The moves trigger's extras as OrganizationFieldMonthCounts left them. */
-const FIELD_MONTH_EXTRAS = (row: string, delta: number) => [
+export const FIELD_MONTH_EXTRAS = (row: string, delta: number) => [
   ...EXTRAS(row, delta),
   `PERFORM organization_field_month_counts_add(${row}, (SELECT fields FROM people WHERE id = ${row}.person_id), ${delta});`,
 ];

@@ -34,6 +34,7 @@ import { OtherKindMonthCountryIndex1795757600000 } from './1795757600000-OtherKi
 import { OrganizationArrivalMonthCounts1795757700000 } from './1795757700000-OrganizationArrivalMonthCounts';
 import { ParentKindCountsCoveringIndex1795757800000 } from './1795757800000-ParentKindCountsCoveringIndex';
 import { OtherCountryMonthIndex1795757900000 } from './1795757900000-OtherCountryMonthIndex';
+import { ParentMonthCounts1795758000000 } from './1795758000000-ParentMonthCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   OrganizationArrivalMonthCounts1795757700000,
   ParentKindCountsCoveringIndex1795757800000,
   OtherCountryMonthIndex1795757900000,
+  ParentMonthCounts1795758000000,
 ];
