@@ -35,6 +35,7 @@ import { OrganizationArrivalMonthCounts1795757700000 } from './1795757700000-Org
 import { ParentKindCountsCoveringIndex1795757800000 } from './1795757800000-ParentKindCountsCoveringIndex';
 import { OtherCountryMonthIndex1795757900000 } from './1795757900000-OtherCountryMonthIndex';
 import { ParentMonthCounts1795758000000 } from './1795758000000-ParentMonthCounts';
+import { ParentKindKeyCarriesCounts1795758100000 } from './1795758100000-ParentKindKeyCarriesCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   ParentKindCountsCoveringIndex1795757800000,
   OtherCountryMonthIndex1795757900000,
   ParentMonthCounts1795758000000,
+  ParentKindKeyCarriesCounts1795758100000,
 ];
