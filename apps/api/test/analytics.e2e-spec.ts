@@ -247,7 +247,7 @@ describe('analytics', () => {
       // By organisation or parent: each organisation's monthly counts, and the moves of the edge days
       // (flows between parents: the monthly counts between parents).
       { level: 'parent', period: 'quarter', statuses: 'confirmed,cancelled' },
-      { level: 'parent', statuses: 'confirmed,cancelled,announced', roleCategories: 'researcher,leadership' },
+      { level: 'parent', statuses: 'confirmed,cancelled,announced' },
       { level: 'organization', period: 'month' },
       { level: 'country', period: 'month', fields: 'vision' },
       { level: 'sector', fields: 'speech,vision', roleCategories: 'researcher,leadership' },

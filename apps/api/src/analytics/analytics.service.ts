@@ -422,14 +422,16 @@ export class AnalyticsService {
    * aggregation itself. Names come after aggregation (`named`). `yearsSuffice`: see `facts`.
    */
   private sides(sql: Sql, filter: AnalyticsFilterDto, level: Level, yearsSuffice = false): string {
-    if (level === 'parent' && AnalyticsService.usesParentMonths(filter)) return `WITH sides AS (${this.parentMonthSides(sql, filter)})`;
-    const within = wholeMonthsWithin(filter);
-    if (level === 'parent' && within && AnalyticsService.usesParentMonths({ ...filter, ...within })) {
-      // The whole months from the monthly counts between parents, the days around them from the moves.
-      return `WITH sides AS (
-        ${this.parentMonthSides(sql, { ...filter, ...within })}
-        UNION ALL ${this.sidesOf(sql, filter, level, this.edgeFacts(sql, filter, within))}
-      )`;
+    if (level === 'parent') {
+      if (AnalyticsService.usesParentMonths(filter)) return `WITH sides AS (${this.parentMonthSides(sql, filter)})`;
+      const months = wholeMonthsWithin(filter);
+      if (months && AnalyticsService.usesParentMonths({ ...filter, ...months })) {
+        // The whole months from the monthly counts between parents, the days around them from the moves.
+        return `WITH sides AS (
+          ${this.parentMonthSides(sql, { ...filter, ...months })}
+          UNION ALL ${this.sidesOf(sql, filter, level, this.edgeFacts(sql, filter, months))}
+        )`;
+      }
     }
     if (level === 'sector' || level === 'country') {
       if (AnalyticsService.usesKindMonths(filter, level)) return `WITH sides AS (${this.kindMonthSides(sql, filter, level)})`;
