@@ -589,11 +589,17 @@ export class AnalyticsService {
   /** One candidate pair's (alias c) exact count with the filters: a scalar subquery. */
   private candidateCount(sql: Sql, query: FlowsQueryDto, parents: string): string {
     if (AnalyticsService.pairCounts(query) === 'monthly' && query.level === 'parent') {
-      // The pair's rows of move_parent_month_counts by its key: one index range per range of months, summed.
-      const counts = AnalyticsService.countsOf(query, 'n.counts');
-      return monthRanges(sql, query, 'n', 'n.whole_year')
-        .map((range) => `(SELECT coalesce(sum(${counts}), 0) FROM ${PARENT_MONTHS} n WHERE ${['n.from_root = c.from_id', 'n.to_root = c.to_id', ...range].join(' AND ')})`)
-        .join(' + ');
+      // The pair's rows of move_parent_month_counts by its key, from a year before the range (for
+      // the moves known only to the year) in one index range. As two ranges, one of them `whole_year`,
+      // the planner read the small index on the year-only rows of every pair for each candidate on a
+      // small database (10,000 moves: 27 ms against 5 by aggregating).
+      const where = ['n.from_root = c.from_id', 'n.to_root = c.to_id'];
+      if (query.from) {
+        const from = sql.param(query.from);
+        where.push(`n.month > (${from}::date - interval '1 year')::date`, monthsFrom('n.month', 'n.whole_year', from));
+      }
+      if (query.to) where.push(`n.month <= ${sql.param(query.to)}::date`);
+      return `SELECT coalesce(sum(${AnalyticsService.countsOf(query, 'n.counts')}), 0) FROM ${PARENT_MONTHS} n WHERE ${where.join(' AND ')}`;
     }
     if (AnalyticsService.pairCounts(query) === 'monthly') {
       // The pair's rows of move_counts (an unknown side is NULL there) by the index on the pair
