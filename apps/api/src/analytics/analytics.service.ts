@@ -740,18 +740,25 @@ export class AnalyticsService {
   /**
    * `(key, period, arrivals, departures)` from `organization_year_counts`: all the keys, by the
    * index on the year; or only the keys of the CTE `only`, one by one through its key (`ofEachKey`).
+   * With a role filter, from `organization_year_role_counts` (a row per status and role category)
+   * the same ways: summing the role's array slots of every organisation's years had taken 81 ms in
+   * SQL to rank parents by researchers over 2020–2024 at a million moves, its rows of the role 22.
    */
   private organizationYearEnds(sql: Sql, query: NetFlowsQueryDto, only?: string): string {
     const parents = query.level === 'parent';
-    const years = yearConditions(sql, query, 'c');
-    const columns = `${periodStart(query, 'make_date(c.year, 1, 1)')} AS period,
-      ${AnalyticsService.countsOf(query, 'c.arrivals')} AS arrivals, ${AnalyticsService.countsOf(query, 'c.departures')} AS departures`;
+    const byRole = Boolean(query.roleCategories?.length);
+    const table = byRole ? 'organization_year_role_counts' : 'organization_year_counts';
+    const years = byRole ? yearlyConditions(sql, query, 'c') : yearConditions(sql, query, 'c');
+    const [arrivals, departures] = byRole
+      ? ['c.arrivals', 'c.departures']
+      : [AnalyticsService.countsOf(query, 'c.arrivals'), AnalyticsService.countsOf(query, 'c.departures')];
+    const columns = `${periodStart(query, 'make_date(c.year, 1, 1)')} AS period, ${arrivals} AS arrivals, ${departures} AS departures`;
     if (only !== undefined) {
       return AnalyticsService.ofEachKey(query, only, (organization) => `
-        SELECT ${columns} FROM organization_year_counts c WHERE ${[`c.organization_id = ${organization}`, ...years].join(' AND ')}`);
+        SELECT ${columns} FROM ${table} c WHERE ${[`c.organization_id = ${organization}`, ...years].join(' AND ')}`);
     }
     return `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${columns}
-      FROM organization_year_counts c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
+      FROM ${table} c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
       ${years.length ? `WHERE ${years.join(' AND ')}` : ''}`;
   }
 

@@ -9,7 +9,7 @@ import { FIELD_MONTH_EXTRAS } from './1795757700000-OrganizationArrivalMonthCoun
 const NIL = `'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /** The moves trigger's extras as OrganizationArrivalMonthCounts left them. */
-const ARRIVAL_MONTH_EXTRAS = (row: string, delta: number) => [...FIELD_MONTH_EXTRAS(row, delta), `PERFORM organization_arrival_month_counts_add(${row}, ${delta});`];
+export const ARRIVAL_MONTH_EXTRAS = (row: string, delta: number) => [...FIELD_MONTH_EXTRAS(row, delta), `PERFORM organization_arrival_month_counts_add(${row}, ${delta});`];
 /** move_parent_pairs_rebuild's extra as PairFieldCounts left it. */
 const PARENT_FIELD_REBUILD = 'SELECT move_pair_field_parents_rebuild();';
 /** The set-based recount's tables as OrganizationOtherKindMonthCounts left them (see IncrementalOrganizationRecount). */

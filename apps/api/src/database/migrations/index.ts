@@ -36,6 +36,7 @@ import { ParentKindCountsCoveringIndex1795757800000 } from './1795757800000-Pare
 import { OtherCountryMonthIndex1795757900000 } from './1795757900000-OtherCountryMonthIndex';
 import { ParentMonthCounts1795758000000 } from './1795758000000-ParentMonthCounts';
 import { ParentKindKeyCarriesCounts1795758100000 } from './1795758100000-ParentKindKeyCarriesCounts';
+import { OrganizationYearRoleCounts1795758200000 } from './1795758200000-OrganizationYearRoleCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   OtherCountryMonthIndex1795757900000,
   ParentMonthCounts1795758000000,
   ParentKindKeyCarriesCounts1795758100000,
+  OrganizationYearRoleCounts1795758200000,
 ];
