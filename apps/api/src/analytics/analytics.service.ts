@@ -823,27 +823,13 @@ export class AnalyticsService {
    * HTTP, the grid's 16 combinations with France over whole months or days 37–99 ms faster.
    */
   private countryMonthEnds(sql: Sql, query: NetFlowsQueryDto): string {
-    const parents = query.level === 'parent';
-    const counts = AnalyticsService.countsOf(query, 'c.counts');
-    const ranges = monthRanges(sql, query, 'c', 'c.whole_year');
-    const sources = [
+    return this.everyArrivalMonthEnds(sql, query, [
       { table: ORGANIZATION_MONTHS, condition: 'c.organization_id IN (SELECT id FROM passing)' },
       {
         table: 'organization_other_kind_month_counts',
         condition: [...AnalyticsService.kindConditions(sql, query, 'c.other_'), 'c.organization_id NOT IN (SELECT id FROM passing)'].join(' AND '),
       },
-    ];
-    return sources
-      .flatMap(({ table, condition }) =>
-        ranges.map(
-          (range) => `
-        SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${periodStart(query, 'c.month')} AS period,
-               CASE WHEN c.arrival THEN ${counts} ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE ${counts} END AS departures
-        FROM ${table} c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
-        WHERE ${[condition, ...range].join(' AND ')}`,
-        ),
-      )
-      .join(' UNION ALL ');
+    ]);
   }
 
   /**
@@ -886,16 +872,31 @@ export class AnalyticsService {
    */
   private organizationMonthEnds(sql: Sql, query: NetFlowsQueryDto, only?: string): string {
     if (query.roleCategories?.length) return this.organizationRoleMonthEnds(sql, query, only);
-    if (only !== undefined) return this.arrivalMonthEnds(sql, query, only, [{ table: ORGANIZATION_MONTHS }]);
+    const sources = [{ table: ORGANIZATION_MONTHS }];
+    return only === undefined ? this.everyArrivalMonthEnds(sql, query, sources) : this.arrivalMonthEnds(sql, query, only, sources);
+  }
+
+  /**
+   * `(key, period, arrivals, departures)` of every key from monthly tables of each organisation's
+   * arrivals and departures (`organization_id, month, whole_year, arrival`, folded `counts`): each
+   * source a branch of its own, its table's rows that pass its `condition` if any (alias c; the
+   * branches must not overlap), each range of months on its own through the table's indexes on the
+   * month. `arrivalMonthEnds` reads the same for some keys only.
+   */
+  private everyArrivalMonthEnds(sql: Sql, query: NetFlowsQueryDto, sources: { table: string; condition?: string }[]): string {
     const parents = query.level === 'parent';
     const counts = AnalyticsService.countsOf(query, 'c.counts');
-    return monthRanges(sql, query, 'c', 'c.whole_year')
-      .map(
-        (range) => `
+    const ranges = monthRanges(sql, query, 'c', 'c.whole_year');
+    return sources
+      .flatMap(({ table, condition }) =>
+        ranges.map((range) => {
+          const where = [...(condition ? [condition] : []), ...range];
+          return `
         SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${periodStart(query, 'c.month')} AS period,
                CASE WHEN c.arrival THEN ${counts} ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE ${counts} END AS departures
-        FROM ${ORGANIZATION_MONTHS} c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
-        ${range.length ? `WHERE ${range.join(' AND ')}` : ''}`,
+        FROM ${table} c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+        }),
       )
       .join(' UNION ALL ');
   }
@@ -965,15 +966,13 @@ export class AnalyticsService {
   /**
    * Whether the ranked keys of net flows per period with a country filter over whole months (not
    * whole years) are broken down from their monthly counts by the other end's kinds, as over whole
-   * years: by organisation or parent, no filter on organisations, research fields or roles. Side by
+   * years: where `usesCountryMonths` ranks them, whole years aside. Side by
    * side at a million moves over March 2023 – June 2024 with France, per month by parent 89 → 73 ms,
    * per quarter by organisation 80 → 59 (their rows of every month from the pairs before); with
    * researchers too it was −5 to +5 ms, so a role filter keeps that.
    */
   static usesOtherKindMonths(query: NetFlowsQueryDto): boolean {
-    if (query.level !== 'organization' && query.level !== 'parent') return false;
-    if (!query.countries?.length || query.fields?.length || query.organizationIds?.length || query.roleCategories?.length) return false;
-    return !isWholeYears(query) && isFirstOfMonth(query.from) && isLastOfMonth(query.to);
+    return AnalyticsService.usesCountryMonths(query) && !isWholeYears(query);
   }
 
   /**
@@ -1116,8 +1115,8 @@ export class AnalyticsService {
     // A sector or country filter over whole years: ranked as per year, broken down by the other
     // end's kinds month by month (otherKindMonthEnds).
     if (AnalyticsService.usesOtherKindYears({ ...query, period: 'none' })) return 'kinds';
-    // A country filter over whole months: ranked from the pairs, broken down the same way (without
-    // a role filter: with one, the pairs' rows of that role alone were as fast).
+    // A country filter over whole months: ranked from each organisation's monthly counts
+    // (countryMonthEnds), broken down the same way (not with a role filter: see usesCountryMonths).
     if (AnalyticsService.usesOtherKindMonths(query)) return 'kinds';
     return AnalyticsService.usesOrganizationFieldMonths(query) ? 'fields' : undefined;
   }
