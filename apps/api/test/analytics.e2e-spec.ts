@@ -395,11 +395,12 @@ describe('analytics', () => {
         // Whole months, not whole years: move_counts pair by pair between organisations,
         // move_parent_month_counts between parents (without a sector, country or role filter), against
         // the moves alone. From February 2023, the year-precision moves of 2023 count through the year
-        // before the range's first month.
+        // before the range's first month; from March 2024, the moves of November 2023 known to the
+        // month fall in that year before and must not.
         const monthly = queries.filter(({ level, fields, ...query }) => !fields && (level === 'organization' || !(query.countries || query.sectors || query.roleCategories)));
         expect(monthly.filter(({ level }) => level === 'parent').length).toBe(2);
         for (const query of monthly) {
-          for (const [from, to, cut] of [['2023-03-01', '2024-06-30', '2024-06-29'], ['2023-02-01', '2024-01-31', '2024-01-30']]) {
+          for (const [from, to, cut] of [['2023-03-01', '2024-06-30', '2024-06-29'], ['2023-02-01', '2024-01-31', '2024-01-30'], ['2024-03-01', '2024-06-30', '2024-06-29']]) {
             expect(AnalyticsService.pairCounts({ ...query, from, to } as never)).toBe('monthly');
             const fromPairs = await get('flows', { ...query, from, to });
             AnalyticsService.SPLIT_RANGES = false;
@@ -408,7 +409,8 @@ describe('analytics', () => {
             } finally {
               AnalyticsService.SPLIT_RANGES = true;
             }
-            expect(links(fromPairs).length).toBeGreaterThan(0);
+            // (Some filters leave nothing from March 2024 between organisations; between parents, Kyutai → Meta.)
+            if (from !== '2024-03-01' || query.level === 'parent') expect(links(fromPairs).length).toBeGreaterThan(0);
           }
         }
       }
