@@ -249,12 +249,17 @@ describe('analytics', () => {
       { level: 'parent', period: 'quarter', statuses: 'confirmed,cancelled' },
       { level: 'parent', statuses: 'confirmed,cancelled,announced' },
       { level: 'organization', period: 'month' },
+      // Per period: ranked over the range first, then the ranked keys' months and edge days.
+      { level: 'parent', period: 'month', limit: '1', statuses: 'confirmed,announced,rumoured' },
+      { level: 'organization', period: 'year', sort: 'departures', order: 'DESC', limit: '2', roleCategories: 'researcher' },
       { level: 'country', period: 'month', fields: 'vision' },
       { level: 'sector', fields: 'speech,vision', roleCategories: 'researcher,leadership' },
       // With a research field: each organisation's monthly counts split by fields.
       { level: 'organization', period: 'month', fields: 'vision' },
       { level: 'parent', fields: 'speech,vision', roleCategories: 'researcher,leadership' },
     ];
+    expect(AnalyticsService.breakdown({ level: 'parent', period: 'month', from: '2023-11-10', to: '2024-03-15' } as never)).toBe('edges');
+    expect(AnalyticsService.breakdown({ level: 'parent', period: 'month', roleCategories: ['researcher'], from: '2023-11-10', to: '2024-03-15' } as never)).toBeUndefined();
     expect(AnalyticsService.organizationMonthsWithin({ level: 'parent', period: 'quarter', from: '2023-11-10', to: '2024-03-15' } as never)).toEqual({
       from: '2023-12-01',
       to: '2024-02-29',

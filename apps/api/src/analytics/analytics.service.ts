@@ -106,6 +106,12 @@ function monthRanges(sql: Sql, filter: AnalyticsFilterDto, n: string, yearOnly =
  */
 const periodStart = ({ period }: NetFlowsQueryDto, month: string) => (period === 'none' ? 'NULL::date' : `date_trunc('${period}', ${month})::date`);
 
+/**
+ * How net flows per period break the ranked keys down, period by period, from their own rows (see
+ * `AnalyticsService.breakdown`).
+ */
+type Breakdown = 'years' | 'months' | 'edges' | 'kinds' | 'fields';
+
 /** The moves (alias m) whose period overlaps the range. */
 function dateConditions(sql: Sql, filter: AnalyticsFilterDto): string[] {
   const dates: string[] = [];
@@ -1107,11 +1113,22 @@ export class AnalyticsService {
    * per year over whole years, the yearly counts answer at once; with a country filter, ranking
    * first and breaking the ranked keys down by month was faster (side by side, per year by parent
    * with France 78 → 69 ms, with researchers too 94 → 80; by organisation 71 → 59 and 86 → 64).
+   * Over a range that cuts months, with no filter on organisations, sectors, countries or research
+   * fields, from the ranked keys' monthly counts of the whole months inside and their moves of the
+   * edge days (`edges`): every organisation's months had been summed and kept whole for the second
+   * pass. Side by side at a million moves over 15 March 2023 – 20 June 2024, the grid's 12 such
+   * combinations without a role filter 21–73 ms faster (per month by parent 163 → 90 ms), by
+   * organisation with researchers 13–16 ms; by parent with researchers 10–21 ms slower (the role's
+   * rows are few, and each ranked parent's members' months and year-precision moves are read
+   * again), so that keeps every period's rows.
    */
-  static breakdown(query: NetFlowsQueryDto): 'years' | 'months' | 'kinds' | 'fields' | undefined {
+  static breakdown(query: NetFlowsQueryDto): Breakdown | undefined {
     if (query.period === 'none' || (AnalyticsService.usesOtherKindYears(query) && !query.countries?.length)) return undefined;
     if (AnalyticsService.usesOrganizationYears(query)) return 'years';
     if (AnalyticsService.usesOrganizationMonths(query)) return 'months';
+    const months = AnalyticsService.organizationMonthsWithin(query);
+    const rolesOfParents = query.level === 'parent' && Boolean(query.roleCategories?.length);
+    if (months && !rolesOfParents && AnalyticsService.usesOrganizationMonths({ ...query, ...months })) return 'edges';
     // A sector or country filter over whole years: ranked as per year, broken down by the other
     // end's kinds month by month (otherKindMonthEnds).
     if (AnalyticsService.usesOtherKindYears({ ...query, period: 'none' })) return 'kinds';
@@ -1122,14 +1139,35 @@ export class AnalyticsService {
   }
 
   /** `periodic(key, period, arrivals, departures)`: the ranked keys' (`top`) figures, period by period. */
-  private periodicEnds(sql: Sql, query: NetFlowsQueryDto, breakdown: 'years' | 'months' | 'kinds' | 'fields'): string {
+  private periodicEnds(sql: Sql, query: NetFlowsQueryDto, breakdown: Breakdown): string {
     const ends = {
       years: () => this.organizationYearEnds(sql, query, 'top'),
       months: () => this.organizationMonthEnds(sql, query, 'top'),
+      edges: () => this.edgeMonthEnds(sql, query),
       kinds: () => this.otherKindMonthEnds(sql, query, 'top'),
       fields: () => this.fieldMonthEnds(sql, query, 'top'),
     }[breakdown];
     return `periodic AS (${ends()})`;
+  }
+
+  /**
+   * `(key, period, arrivals, departures)` of the ranked keys (`top`) over a range that cuts months:
+   * their monthly counts of the whole months inside it (`organizationMonthEnds`), and their ends of
+   * the ranking's CTE `edges`, the moves of the edge days. Those are keyed by organisation at both
+   * levels: by parent, the ranking sums its members' ends before it keys them by root (`netFlowEnds`).
+   */
+  private edgeMonthEnds(sql: Sql, query: NetFlowsQueryDto): string {
+    const months = AnalyticsService.organizationMonthsWithin(query);
+    if (!months) throw new Error('edgeMonthEnds: the range cuts no month');
+    const period = periodStart(query, 'e.month');
+    const ofTop = (column: string) =>
+      query.level === 'parent'
+        ? `JOIN organization_roots r ON r.organization_id = e.${column} WHERE r.root_id IN (SELECT key FROM top)`
+        : `WHERE e.${column} IN (SELECT key FROM top)`;
+    const key = (column: string) => (query.level === 'parent' ? 'r.root_id' : `e.${column}`);
+    return `${this.organizationMonthEnds(sql, { ...query, ...months }, 'top')}
+      UNION ALL SELECT ${key('to_key')}, ${period}, e.n, 0 FROM edges e ${ofTop('to_key')}
+      UNION ALL SELECT ${key('from_key')}, ${period}, 0, e.n FROM edges e ${ofTop('from_key')}`;
   }
 
   /**
