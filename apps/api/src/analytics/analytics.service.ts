@@ -1005,9 +1005,9 @@ export class AnalyticsService {
     const period = periodStart(query, 'make_date(c.year, 1, 1)');
     const counts = AnalyticsService.countsOf(query, 'c.counts');
     const parents = query.level === 'parent';
-    const passing = this.organizationYearEnds(sql, query, undefined, 'c.organization_id IN (SELECT id FROM passing)');
+    const passingEnds = this.organizationYearEnds(sql, query, undefined, 'c.organization_id IN (SELECT id FROM passing)');
     const where = [...yearConditions(sql, query, 'c'), ...AnalyticsService.kindConditions(sql, query, 'c.other_'), 'c.organization_id NOT IN (SELECT id FROM passing)'];
-    return `${passing}
+    return `${passingEnds}
       UNION ALL
       SELECT ${parents ? 'r.root_id' : 'c.organization_id'}, ${period}, CASE WHEN c.arrival THEN ${counts} ELSE 0 END, CASE WHEN c.arrival THEN 0 ELSE ${counts} END
       FROM organization_other_kind_counts c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
