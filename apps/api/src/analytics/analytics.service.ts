@@ -425,7 +425,8 @@ export class AnalyticsService {
    * `sides(from_key, to_key, month, n)`: the facts with each side's key at the level (an
    * organisation's or its root's id, a sector, a country), filtered. Only the joins the level and
    * the filters need are made: at a million moves each join of the facts costs more than the
-   * aggregation itself. Names come after aggregation (`named`). `yearsSuffice`: see `facts`.
+   * aggregation itself. Names come after aggregation (`named`). `yearsSuffice`: see `facts`. With
+   * a sector or country filter by organisation or parent, the CTE `passing` comes before `sides`.
    */
   private sides(sql: Sql, filter: AnalyticsFilterDto, level: Level, yearsSuffice = false): string {
     if (level === 'parent') {
@@ -821,7 +822,7 @@ export class AnalyticsService {
 
   /**
    * `passing(id)`: the organisations that pass the sector and country filters, for `otherKindEnds`,
-   * `countryMonthEnds` and the edge days' `sidesOf`. Read once: joined to the organisations instead, each branch hashed
+   * `countryMonthEnds`, and `sidesOf` (the edge days, and the pairs that `sides` reads). Read once: joined to the organisations instead, each branch hashed
    * every organisation again (side by side at a million moves, ranking parents 55 → 46 ms).
    */
   private static passing(sql: Sql, query: AnalyticsFilterDto): string {
