@@ -344,7 +344,16 @@ describe('analytics', () => {
 
   it('recounts the parents when an organisation changes parent, or is created under one', async () => {
     const valeo = async () => (await t.http.get(`/api/organizations/${ids.valeo}`).expect(200)).body;
+    // Net flows by parent over whole years, from each parent's yearly counts: Valeo's departure becomes Meta's.
+    const netOf = async (name: string) =>
+      (await get('net-flows', { level: 'parent', from: '2023-01-01', to: '2024-12-31', period: 'year' }))
+        .filter((row: { name: string }) => row.name === name)
+        .map(({ period, arrivals, departures }: { period: string; arrivals: number; departures: number }) => `${period}: +${arrivals} -${departures}`);
+    expect(await netOf('Meta')).toEqual(['2023-01-01: +0 -1', '2024-01-01: +1 -0']);
+    expect(await netOf('Valeo')).toEqual(['2023-01-01: +0 -1']);
     await t.http.put(`/api/organizations/${ids.valeo}`).send({ parentId: ids.meta, version: (await valeo()).version }).expect(200);
+    expect(await netOf('Meta')).toEqual(['2023-01-01: +0 -2', '2024-01-01: +1 -0']);
+    expect(await netOf('Valeo')).toEqual([]);
     expect(links(await get('flows', { level: 'parent' }))).toContain('Meta → Kyutai: 2');
     expect(links(await get('flows', { level: 'parent', fields: 'vision' }))).toContain('Meta → Kyutai: 2'); // split by fields
     const child = (await t.http.post('/api/organizations').send({ name: 'Valeo AI', sector: 'company', country: 'FR', parentId: ids.valeo }).expect(201)).body;
@@ -357,6 +366,8 @@ describe('analytics', () => {
     expect(links(await get('flows', { level: 'parent' }))).toContain('Meta → MPI-IS: 1');
     await t.http.put(`/api/organizations/${ids.valeo}`).send({ parentId: null, version: (await valeo()).version }).expect(200);
     expect(links(await get('flows', { level: 'parent' }))).toEqual(expect.arrayContaining(['Meta → Kyutai: 1', 'Valeo → Kyutai: 1', 'Valeo → MPI-IS: 1']));
+    expect(await netOf('Meta')).toEqual(['2023-01-01: +0 -1', '2024-01-01: +1 -0']);
+    expect(await netOf('Valeo')).toEqual(['2023-01-01: +0 -1', '2024-01-01: +0 -1']); // and the move from Valeo AI, under Valeo
     await t.http.delete(`/api/moves/${move.id}`).expect(200);
     await t.http.delete(`/api/moves/${move.id}/permanent`).expect(200);
     await t.http.delete(`/api/organizations/${child.id}`).expect(200);

@@ -760,10 +760,12 @@ export class AnalyticsService {
    * With a role filter, from `organization_year_role_counts` (a row per status and role category)
    * the same ways: summing the role's array slots of every organisation's years had taken 81 ms in
    * SQL to rank parents by researchers over 2020–2024 at a million moves, its rows of the role 22.
+   * By parent without a role filter or a condition, from each parent's own yearly counts (`parentYearEnds`).
    */
   private organizationYearEnds(sql: Sql, query: NetFlowsQueryDto, only?: string, condition?: string): string {
     const parents = query.level === 'parent';
     const byRole = Boolean(query.roleCategories?.length);
+    if (parents && !byRole && condition === undefined) return this.parentYearEnds(sql, query, only);
     const table = byRole ? 'organization_year_role_counts' : 'organization_year_counts';
     const years = [...(byRole ? yearlyConditions(sql, query, 'c') : yearConditions(sql, query, 'c')), ...(condition ? [condition] : [])];
     const [arrivals, departures] = byRole
@@ -776,6 +778,21 @@ export class AnalyticsService {
     }
     return `SELECT ${parents ? 'r.root_id' : 'c.organization_id'} AS key, ${columns}
       FROM ${table} c ${parents ? 'JOIN organization_roots r ON r.organization_id = c.organization_id' : ''}
+      ${years.length ? `WHERE ${years.join(' AND ')}` : ''}`;
+  }
+
+  /**
+   * `(key, period, arrivals, departures)` by parent from `parent_year_counts`, each parent's ends
+   * already summed over its members: all the parents, by the index on the year; or only the keys
+   * of the CTE `only`, through the key. Joining each organisation's years to its root had been ~40 %
+   * of ranking parents over whole years.
+   */
+  private parentYearEnds(sql: Sql, query: NetFlowsQueryDto, only?: string): string {
+    const counts = AnalyticsService.countsOf(query, 'c.counts');
+    const years = yearConditions(sql, query, 'c');
+    return `SELECT c.root_id AS key, ${periodStart(query, 'make_date(c.year, 1, 1)')} AS period,
+        CASE WHEN c.arrival THEN ${counts} ELSE 0 END AS arrivals, CASE WHEN c.arrival THEN 0 ELSE ${counts} END AS departures
+      FROM ${only === undefined ? 'parent_year_counts c' : `${only} k JOIN parent_year_counts c ON c.root_id = k.key`}
       ${years.length ? `WHERE ${years.join(' AND ')}` : ''}`;
   }
 

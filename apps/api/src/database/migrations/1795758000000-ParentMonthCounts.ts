@@ -11,12 +11,12 @@ const NIL = `'00000000-0000-0000-0000-000000000000'::uuid`;
 /** The moves trigger's extras as OrganizationArrivalMonthCounts left them. */
 export const ARRIVAL_MONTH_EXTRAS = (row: string, delta: number) => [...FIELD_MONTH_EXTRAS(row, delta), `PERFORM organization_arrival_month_counts_add(${row}, ${delta});`];
 /** move_parent_pairs_rebuild's extra as PairFieldCounts left it. */
-const PARENT_FIELD_REBUILD = 'SELECT move_pair_field_parents_rebuild();';
+export const PARENT_FIELD_REBUILD = 'SELECT move_pair_field_parents_rebuild();';
 /** The set-based recount's tables as OrganizationOtherKindMonthCounts left them (see IncrementalOrganizationRecount). */
-const RECOUNTED = [...KEYED, PARENT_FIELD_ROWS, ...FIELD_MONTH_ROWS, ...MONTH_ROWS];
+export const RECOUNTED = [...KEYED, PARENT_FIELD_ROWS, ...FIELD_MONTH_ROWS, ...MONTH_ROWS];
 
 /** The new table in the set-based recount of an organisation's moves: a change of parent moves its rows. */
-const PARENT_MONTH_ROWS: (typeof KEYED)[number] = {
+export const PARENT_MONTH_ROWS: (typeof KEYED)[number] = {
   by: 'parent',
   table: 'move_parent_month_counts',
   key: [

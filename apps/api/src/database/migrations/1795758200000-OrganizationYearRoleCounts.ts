@@ -4,7 +4,7 @@ import { ORGANIZATION_MONTH_COUNTS_REBUILD } from './1795757500000-OrganizationF
 import { ARRIVAL_MONTH_EXTRAS } from './1795758000000-ParentMonthCounts';
 
 /** The moves trigger's extras as ParentMonthCounts left them. */
-const PARENT_MONTH_EXTRAS = (row: string, delta: number) => [...ARRIVAL_MONTH_EXTRAS(row, delta), `PERFORM move_parent_month_counts_add(${row}, ${delta});`];
+export const PARENT_MONTH_EXTRAS = (row: string, delta: number) => [...ARRIVAL_MONTH_EXTRAS(row, delta), `PERFORM move_parent_month_counts_add(${row}, ${delta});`];
 /** organization_month_counts_rebuild's extras as OrganizationArrivalMonthCounts left them. */
 const ARRIVAL_MONTH_REBUILD = 'SELECT organization_field_month_counts_rebuild();\n        SELECT organization_arrival_month_counts_rebuild();';
 

@@ -37,6 +37,7 @@ import { OtherCountryMonthIndex1795757900000 } from './1795757900000-OtherCountr
 import { ParentMonthCounts1795758000000 } from './1795758000000-ParentMonthCounts';
 import { ParentKindKeyCarriesCounts1795758100000 } from './1795758100000-ParentKindKeyCarriesCounts';
 import { OrganizationYearRoleCounts1795758200000 } from './1795758200000-OrganizationYearRoleCounts';
+import { ParentYearCounts1795758300000 } from './1795758300000-ParentYearCounts';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   ParentMonthCounts1795758000000,
   ParentKindKeyCarriesCounts1795758100000,
   OrganizationYearRoleCounts1795758200000,
+  ParentYearCounts1795758300000,
 ];
