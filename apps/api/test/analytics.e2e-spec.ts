@@ -399,9 +399,11 @@ describe('analytics', () => {
     ];
     try {
       // One pair first: the bounds, the floor and its second count, and the fall back, all come into
-      // play. A thousand: every pair of this small dataset is a candidate, counted pair by pair.
-      for (const first of [1, FIRST_CANDIDATES]) {
-        AnalyticsService.FIRST_CANDIDATES = first;
+      // play; with no share of the pairs allowed, the second count always finds too many candidates
+      // and falls back to aggregating. A thousand: every pair of this small dataset is a candidate,
+      // counted pair by pair.
+      for (const [first, share] of [[1, Infinity], [1, 0], [FIRST_CANDIDATES, Infinity]]) {
+        Object.assign(AnalyticsService, { FIRST_CANDIDATES: first, CANDIDATE_SHARE: share });
         for (const query of queries) {
           const fromPairs = await get('flows', { ...query, from: '2023-01-01', to: '2024-12-31' }); // whole years: the pair counts
           const counted = await get('flows', { ...query, from: '2023-01-01', to: '2024-12-30' }); // not: every move
