@@ -410,15 +410,19 @@ describe('analytics', () => {
           expect(links(fromPairs)).toEqual(links(counted));
           expect(links(fromPairs).length).toBeGreaterThan(0);
         }
-        // Whole months, not whole years: move_counts pair by pair between organisations,
-        // move_parent_month_counts between parents (without a sector, country or role filter), against
-        // the moves alone. From February 2023, the year-precision moves of 2023 count through the year
-        // before the range's first month; from March 2024, the moves of November 2023 known to the
-        // month fall in that year before and must not.
-        const monthly = queries.filter(({ level, fields, ...query }) => !fields && (level === 'organization' || !(query.countries || query.sectors || query.roleCategories)));
+        // Whole months (MONTHLY_PAIRS_FROM or more), not whole years: move_counts pair by pair between
+        // organisations (without a role filter), move_parent_month_counts between parents (without a
+        // sector, country or role filter), against the moves alone. From February 2023, the
+        // year-precision moves of 2023 count through the year before the range's first month; from
+        // March 2024, the moves of November 2023 known to the month fall in that year before and must not.
+        const monthly = queries.filter(({ level, fields, ...query }) => !fields && !query.roleCategories && (level === 'organization' || !(query.countries || query.sectors)));
         expect(monthly.filter(({ level }) => level === 'parent').length).toBe(2);
+        for (const query of [...monthly, { level: 'organization', roleCategories: 'researcher' }, { level: 'parent', countries: 'FR' }]) {
+          expect(AnalyticsService.pairCounts({ ...query, from: '2023-03-01', to: '2024-06-30' } as never)).toBe(monthly.includes(query) ? 'monthly' : undefined);
+          expect(AnalyticsService.pairCounts({ ...query, from: '2024-03-01', to: '2024-10-31' } as never)).toBeUndefined(); // 8 months: aggregated
+        }
         for (const query of monthly) {
-          for (const [from, to, cut] of [['2023-03-01', '2024-06-30', '2024-06-29'], ['2023-02-01', '2024-01-31', '2024-01-30'], ['2024-03-01', '2024-06-30', '2024-06-29']]) {
+          for (const [from, to, cut] of [['2023-03-01', '2024-06-30', '2024-06-29'], ['2023-02-01', '2024-01-31', '2024-01-30'], ['2024-03-01', '2024-11-30', '2024-11-29']]) {
             expect(AnalyticsService.pairCounts({ ...query, from, to } as never)).toBe('monthly');
             const fromPairs = await get('flows', { ...query, from, to });
             AnalyticsService.SPLIT_RANGES = false;
