@@ -521,7 +521,7 @@ export class AnalyticsService {
    * aggregated → pair by pair, by organisation: 3 months 46 → 119 ms, 6 months 58 → 106, 9 months
    * 88 → 90, 12 months 101 → 89, 16 months 119 → 87, 24 months 183 → 49; by parent: 3 months
    * 36 → 82, 6 months 50 → 64, 9 months 84 → 58, 16 months 105 → 39. (It was 3, measured when
-   * aggregating cost more: 3 months ~90 → ~95.) By organisation with a role filter, aggregating the
+   * aggregating cost more: 3 months ~95 → ~90.) By organisation with a role filter, aggregating the
    * role's rows was faster at every length (3 months 24 → 201 ms, 9 months 29 → 84, 16 months
    * 45 → 88, 24 months 90 → 120), so that never counts pair by pair over months.
    */
