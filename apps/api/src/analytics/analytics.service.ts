@@ -843,8 +843,9 @@ export class AnalyticsService {
 
   /**
    * `passing(id)`: the organisations that pass the sector and country filters, for `otherKindEnds`,
-   * `countryMonthEnds`, and `sidesOf` (the edge days, and the pairs that `sides` reads). Read once: joined to the organisations instead, each branch hashed
-   * every organisation again (side by side at a million moves, ranking parents 55 → 46 ms).
+   * `countryMonthEnds`, `sidesOf` (the edge days, and the pairs that `sides` reads) and the busiest
+   * pairs' candidates (`rankedPairs`). Read once: joined to the organisations instead, each branch
+   * hashed every organisation again (side by side at a million moves, ranking parents 55 → 46 ms).
    */
   private static passing(sql: Sql, query: AnalyticsFilterDto): string {
     return `passing AS MATERIALIZED (SELECT o.id FROM organizations o WHERE ${AnalyticsService.kindConditions(sql, query, 'o.').join(' AND ')})`;
