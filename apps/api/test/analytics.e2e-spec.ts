@@ -477,9 +477,11 @@ describe('analytics', () => {
     await t.http.put(`/api/people/${ids.C}`).send({ fields: ['robotics', 'vision'], version: c.version }).expect(200);
     expect(links(await flows())).toEqual(['private_lab → big_tech: 1']);
     expect(links(await get('flows', { level: 'sector', fields: 'vision', from: '2024-01-01', to: '2024-12-31' }))).toContain('private_lab → big_tech: 1');
-    // Between organisations and between parents too (the pair counts split by fields).
+    // Between organisations and between parents too (the pair counts split by fields), and over
+    // months (the moves of the range, their movers found among the people by set of fields).
     for (const level of ['organization', 'parent']) {
       expect(links(await get('flows', { level, fields: 'robotics', from: '2023-01-01', to: '2024-12-31' }))).toEqual(['Kyutai → Meta: 1']);
+      expect(links(await get('flows', { level, fields: 'robotics', from: '2024-03-01', to: '2024-05-31' }))).toEqual(['Kyutai → Meta: 1']);
     }
     // And per quarter (the monthly roll-ups split by fields).
     const quarterly = () => get('net-flows', { level: 'sector', fields: 'robotics', period: 'quarter', from: '2024-01-01', to: '2024-06-30' });
@@ -498,6 +500,7 @@ describe('analytics', () => {
     expect(await quarterly()).toEqual([]);
     expect(await monthly()).toEqual([]);
     expect(links(await get('flows', { level: 'organization', fields: 'robotics', from: '2023-01-01', to: '2024-12-31' }))).toEqual([]);
+    expect(links(await get('flows', { level: 'organization', fields: 'robotics', from: '2024-03-01', to: '2024-05-31' }))).toEqual([]);
   });
 
   it('gives arrivals, departures and balance per organisation, and per year', async () => {

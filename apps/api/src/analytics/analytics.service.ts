@@ -260,7 +260,11 @@ export class AnalyticsService {
   /**
    * `facts` from the moves themselves, one per move, with the conditions on their dates given.
    * With a research-field filter, each mover's fields: looked up move by move when the dates keep
-   * `few` moves (PostgreSQL would otherwise hash every person with the fields first), joined otherwise.
+   * `few` moves (PostgreSQL would otherwise hash every person with the fields first); otherwise the
+   * movers among the people with a matching set of fields, read from the index on (fields, id) set
+   * by set. Those people had been found by reading every person (`EXISTS … p.fields && …`, a
+   * sequential scan of `people`): at a million moves, flows between organisations with a research
+   * field over April – June 2024 took 74 ms in SQL, 31 with the index.
    */
   private moveFacts(sql: Sql, filter: AnalyticsFilterDto, dates: string[], few = false): string {
     const where = [`m.deleted_at IS NULL`, ...kindOfMoveConditions(sql, filter, 'm'), ...dates];
@@ -269,7 +273,7 @@ export class AnalyticsService {
       where.push(
         few
           ? `(SELECT p.fields FROM people p WHERE p.id = m.person_id) && ${fields}`
-          : `EXISTS (SELECT 1 FROM people p WHERE p.id = m.person_id AND p.fields && ${fields})`,
+          : `m.person_id IN (SELECT p.id FROM (${fieldSets('people')} SELECT fields FROM sets WHERE fields && ${fields}) s JOIN people p ON p.fields = s.fields)`,
       );
     }
     return `SELECT m.from_organization_id AS from_id, m.to_organization_id AS to_id,

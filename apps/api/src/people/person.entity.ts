@@ -5,6 +5,7 @@ import { RecoverableRecord, SearchTextColumn } from '../common/entity-base';
 // The list's default order, from a hand-written migration (partial index): kept out of TypeORM's diffs.
 @Index('ix_people_list_order', { synchronize: false })
 @Index('ix_people_search_text', { synchronize: false }) // gin (search_text gin_trgm_ops), see the migrations
+@Index('ix_people_fields', { synchronize: false }) // (fields, id), for the analytics' research-field filter: see the migrations
 export class Person extends RecoverableRecord {
   @Column({ type: 'text' })
   name: string;

@@ -38,6 +38,7 @@ import { ParentMonthCounts1795758000000 } from './1795758000000-ParentMonthCount
 import { ParentKindKeyCarriesCounts1795758100000 } from './1795758100000-ParentKindKeyCarriesCounts';
 import { OrganizationYearRoleCounts1795758200000 } from './1795758200000-OrganizationYearRoleCounts';
 import { ParentYearCounts1795758300000 } from './1795758300000-ParentYearCounts';
+import { PeopleByFields1795758400000 } from './1795758400000-PeopleByFields';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -81,4 +82,5 @@ export const MIGRATIONS = [
   ParentKindKeyCarriesCounts1795758100000,
   OrganizationYearRoleCounts1795758200000,
   ParentYearCounts1795758300000,
+  PeopleByFields1795758400000,
 ];
