@@ -252,6 +252,8 @@ describe('analytics', () => {
       // Per period: ranked over the range first, then the ranked keys' months and edge days.
       { level: 'parent', period: 'month', limit: '1', statuses: 'confirmed,announced,rumoured' },
       { level: 'organization', period: 'year', sort: 'departures', order: 'DESC', limit: '2', roleCategories: 'researcher' },
+      // With a country filter, the ranked keys' whole months by the other end's kinds, and their edge days.
+      { level: 'parent', period: 'quarter', countries: 'FR', limit: '2' },
       { level: 'country', period: 'month', fields: 'vision' },
       { level: 'sector', fields: 'speech,vision', roleCategories: 'researcher,leadership' },
       // With a research field: each organisation's monthly counts split by fields.
@@ -260,6 +262,8 @@ describe('analytics', () => {
     ];
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'month', from: '2023-11-10', to: '2024-03-15' } as never)).toBe('edges');
     expect(AnalyticsService.breakdown({ level: 'parent', period: 'month', roleCategories: ['researcher'], from: '2023-11-10', to: '2024-03-15' } as never)).toBeUndefined();
+    expect(AnalyticsService.breakdown({ level: 'parent', period: 'month', countries: ['FR'], from: '2023-11-10', to: '2024-03-15' } as never)).toBe('kindEdges');
+    expect(AnalyticsService.breakdown({ level: 'organization', period: 'year', countries: ['US', 'FR'], sectors: ['big_tech'], from: '2023-11-10', to: '2024-03-15' } as never)).toBe('kindEdges');
     expect(AnalyticsService.organizationMonthsWithin({ level: 'parent', period: 'quarter', from: '2023-11-10', to: '2024-03-15' } as never)).toEqual({
       from: '2023-12-01',
       to: '2024-02-29',
