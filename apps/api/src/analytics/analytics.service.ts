@@ -1169,7 +1169,7 @@ export class AnalyticsService {
    * organisation per year 111 → 71 ms, per quarter 104 → 75, per month 115 → 85; by parent per
    * quarter 98 → 70, per month 139 → 79; by parent per year 8–10 ms at most, within the noise.
    * (With the members listed first, `ofEachKey`: by parent per year 73 → 63, per quarter 84 → 66,
-   * per month 88 → 68; at 100,000 moves 3–10 ms slower, 19–24 ms against 14–16.)
+   * per month 88 → 68; at 100,000 moves 3–10 ms slower, 19–24 ms against 13–16.)
    */
   static breakdown(query: NetFlowsQueryDto): Breakdown | undefined {
     if (query.period === 'none' || (AnalyticsService.usesOtherKindYears(query) && !query.countries?.length)) return undefined;
