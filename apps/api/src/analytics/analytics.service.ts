@@ -260,7 +260,7 @@ export class AnalyticsService {
   /**
    * `facts` from the moves themselves, one per move, with the conditions on their dates given.
    * With a research-field filter, each mover's fields: looked up move by move when the dates keep
-   * `few` moves (PostgreSQL would otherwise hash every person with the fields first); otherwise the
+   * `few` moves (fewer lookups than there are people with the fields); otherwise the
    * movers among the people with a matching set of fields, read from the index on (fields, id) set
    * by set. Those people had been found by reading every person (`EXISTS … p.fields && …`, a
    * sequential scan of `people`): at a million moves, flows between organisations with a research
