@@ -8,7 +8,8 @@
 // filled by `npm run generate`, served by the built app (npm start's bundle: build it first).
 // Prints, per endpoint, the p50 and p95 latency through HTTP; the p50 of the same SQL run directly
 // with pg (the app, started with SQL_TRACE_FILE, writes down the queries and parameters of its first
-// answer to each URL; they are replayed here, one after the other, on one connection); their ratio; the pg driver's time
+// answer to each URL; they are replayed here, one after the other, on one connection, in turns with
+// the HTTP requests); their ratio; the pg driver's time
 // inside the app (Server-Timing); and the gzipped size of the JavaScript the web app loads first.
 // Not part of the tests.
 import { spawn, spawnSync } from 'node:child_process';
@@ -53,21 +54,42 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 const agent = keptAlive();
 const timedGet = (url, cookie) => getToEnd(url, cookie, agent);
 
-async function measure(base, cookie, path) {
+/**
+ * One path's figures: HTTP and the same SQL replayed with pg, measured in turns (a request, then its
+ * queries replayed, then the next request…), so that both see the machine at the same moments. Run one
+ * after the other (every request, then every replay, as until session 18), they were taken seconds
+ * apart, and this machine's speed drifts within seconds. Session 19, the same database, one run
+ * of each way (yardstick 53.2 and 51.1 ms): the four rows with 2–4 ms of SQL over 1.5 read 1.88,
+ * 2.23, 1.76, 1.97 apart and 1.68, 1.56, 1.63, 1.82 in turns; the other rows within the noise.
+ */
+async function measure(base, cookie, client, traceFile, path) {
   const http = [];
   const db = [];
+  const direct = [];
+  let queries;
   for (let i = 0; i < REQUESTS + 5; i++) {
     const start = performance.now();
     const response = await timedGet(`${base}${path}`, cookie);
     const elapsed = performance.now() - start;
     if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode}`);
+    // The first answer to a URL is the one traced (with --warmup 0, it is this one).
+    queries ??= traced(traceFile, path);
+    const replayStart = performance.now();
+    await replay(client, traceFile, path, queries);
+    const replayed = performance.now() - replayStart;
     if (i < 5) continue; // warm-up
     http.push(elapsed);
+    direct.push(replayed);
     db.push(Number(/db;dur=([\d.]+)/.exec(response.headers['server-timing'] ?? '')?.[1] ?? NaN));
   }
-  http.sort((a, b) => a - b);
-  db.sort((a, b) => a - b);
-  return { p50: percentile(http, 50), p95: percentile(http, 95), sql: percentile(db, 50) };
+  for (const times of [http, db, direct]) times.sort((a, b) => a - b);
+  return {
+    p50: percentile(http, 50),
+    p95: percentile(http, 95),
+    sql: percentile(db, 50),
+    direct: percentile(direct, 50),
+    queries: queries.length,
+  };
 }
 
 /**
@@ -131,19 +153,6 @@ function traced(traceFile, path) {
 /** Those queries, replayed one after the other on `client`. */
 async function replay(client, traceFile, path, queries = traced(traceFile, path)) {
   for (const { sql, params } of queries) await client.query(sql, params);
-}
-
-/** The queries of the last traced request for `path`, replayed directly with pg: p50 ms. */
-async function direct(client, traceFile, path) {
-  const queries = traced(traceFile, path);
-  const times = [];
-  for (let i = 0; i < REQUESTS + 5; i++) {
-    const start = performance.now();
-    await replay(client, traceFile, path, queries);
-    if (i >= 5) times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { direct: percentile(times, 50), queries: queries.length };
 }
 
 function firstLoadJs() {
@@ -278,7 +287,7 @@ try {
         for (const path of Object.values(endpoints)) await replay(client, traceFile, path);
       }
       for (const [label, path] of Object.entries(endpoints)) {
-        const figures = { ...(await measure(base, cookie, path)), ...(await direct(client, traceFile, path)) };
+        const figures = await measure(base, cookie, client, traceFile, path);
         results.push({ size, label, ...figures });
         console.error(`${size}\t${label}\t${figures.p50.toFixed(1)}\t${figures.p95.toFixed(1)}\t${figures.direct.toFixed(1)}\t${figures.sql.toFixed(1)}`);
       }
