@@ -112,6 +112,14 @@ describe('accounts and sign-in', () => {
     const history = await t.http.get(`/api/audit-entries${listQuery({ filter: { resource: 'users', recordId: created.body.id } })}`);
     expect(history.body.map((e: { action: string }) => e.action)).toEqual(['update', 'role_change', 'create']);
     expect(history.body[1].changes).toEqual({ role: { before: 'viewer', after: 'editor' } });
+    expect(history.headers['content-range']).toBe('audit-entries 0-2/3');
+
+    // The users' list, as react-admin pages it: the total in Content-Range.
+    const users = await t.http.get(`/api/users${listQuery({ filter: { q: 'analyst@example.org' } })}`).expect(200);
+    expect(users.body.map((u: { id: string }) => u.id)).toEqual([created.body.id]);
+    expect(users.headers['content-range']).toBe('users 0-0/1');
+    const none = await t.http.get(`/api/users${listQuery({ filter: { q: 'nobody at all' } })}`).expect(200);
+    expect([none.body, none.headers['content-range']]).toEqual([[], 'users */0']);
   });
 
   it('keeps at least one enabled admin', async () => {

@@ -5,7 +5,6 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { authConfig } from '../config/auth.config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ContentRangeInterceptor } from '../common/content-range.interceptor';
 import { DatabaseErrorFilter } from '../common/database-error.filter';
 import { requestTiming } from '../common/server-timing';
 import { appConfig } from '../config/app.config';
@@ -20,7 +19,6 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
-  app.useGlobalInterceptors(new ContentRangeInterceptor());
   app.useGlobalFilters(new DatabaseErrorFilter());
   // The web app is served from the same origin and needs no CORS; other origins only from the
   // configured allow-list (none by default: then no CORS middleware at all, rather than one that runs

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { Role } from '@talentflow/domain';
 import { Allow, CurrentActor } from '../auth/access.decorators';
@@ -15,8 +16,8 @@ export class AuditController {
   /** Admins: the whole log. Everyone signed in: one record's history, with filter={"resource":…,"recordId":…}. */
   @Allow(Role.Viewer)
   @Get()
-  list(@Query() query: ListQueryDto, @CurrentActor() actor: Actor) {
-    return this.audit.list(query, actor);
+  async list(@Query() query: ListQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    return (await this.audit.list(query, actor)).answer(response, 'audit-entries');
   }
 
   @Allow(Role.Admin)

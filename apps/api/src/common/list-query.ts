@@ -1,4 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { isIsoCalendarDate } from '@talentflow/domain';
 import { IsOptional, IsString } from 'class-validator';
@@ -37,6 +38,19 @@ export class Page<T> {
     readonly start: number,
     readonly total: number,
   ) {}
+
+  /**
+   * The answer of a list route: the items, with `Content-Range: moves 0-24/319` set on the response,
+   * the total that react-admin's simple REST data provider reads (`resource` is the route's path).
+   * Each list route calls it (with `@Res({ passthrough: true })`). A global interceptor did it until
+   * session 20: one more rxjs Observable around every route's handler, lists or not, ~0.2 ms of CPU
+   * a request on this project's machine (`GET /api/auth/me` 0.42 → 0.22 ms).
+   */
+  answer(response: Response, resource: string): T[] {
+    const span = this.items.length > 0 ? `${this.start}-${this.start + this.items.length - 1}` : '*';
+    response.setHeader('Content-Range', `${resource} ${span}/${this.total}`);
+    return this.items;
+  }
 }
 
 /** Adds one filter's condition to the query; throws `invalid(...)` for a value it cannot use. */

@@ -19,7 +19,7 @@ const timings = new AsyncLocalStorage<RequestTiming>();
  * included), writes it down as `Server-Timing: db;dur=12.34;desc="3 queries"`: how much of the answer
  * was PostgreSQL. Browsers' developer tools show it; `npm run bench` compares it with the HTTP
  * latency. (A Nest interceptor set it before: one more Observable around every handler, and no
- * header on errors; that one and the Content-Range interceptor cost 0.12–0.15 ms a request here.)
+ * header on errors. The Content-Range one went in session 20: see `Page.answer`.)
  *
  * With a trace file (SQL_TRACE_FILE, a diagnostic for `npm run bench`, which replays each request's
  * SQL directly with pg), the first answer to each method and URL appends one JSON line:

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { Role } from '@talentflow/domain';
 import { Allow, CurrentActor } from '../auth/access.decorators';
@@ -17,8 +18,8 @@ export class UsersController {
 
   /** Filters: q (email, name), role, disabled. */
   @Get()
-  list(@Query() query: ListQueryDto) {
-    return this.users.list(query);
+  async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) response: Response) {
+    return (await this.users.list(query)).answer(response, 'users');
   }
 
   @Get(':id')
