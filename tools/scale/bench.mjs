@@ -10,10 +10,12 @@
 // with pg (the app, started with SQL_TRACE_FILE, writes down the queries and parameters of its first
 // answer to each URL; they are replayed here, one after the other, on one connection, in turns with
 // the HTTP requests); their ratio; the pg driver's time
-// inside the app (Server-Timing); and the gzipped size of the JavaScript the web app loads first.
+// inside the app (Server-Timing); the gzipped size of the JavaScript the web app loads first; and,
+// on Linux, where the app's time goes beside the SQL: its threads' CPU per request and its main
+// thread's wait for a CPU, against the replay's own pg client (see CPU ACCOUNTING).
 // Not part of the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,11 +64,13 @@ const timedGet = (url, cookie) => getToEnd(url, cookie, agent);
  * of each way (yardstick 53.2 and 51.1 ms): the four rows with 2–4 ms of SQL over 1.5 read 1.88,
  * 2.23, 1.76, 1.97 apart and 1.68, 1.56, 1.63, 1.82 in turns; the other rows within the noise.
  */
-async function measure(base, cookie, client, traceFile, path) {
+async function measure(base, cookie, client, traceFile, path, appPid) {
   const http = [];
   const db = [];
   const direct = [];
+  const cpu = { app: [], waiting: [], helpers: [], client: [] };
   let queries;
+  let before = appThreads(appPid);
   for (let i = 0; i < REQUESTS + 5; i++) {
     const start = performance.now();
     const response = await timedGet(`${base}${path}`, cookie);
@@ -75,20 +79,73 @@ async function measure(base, cookie, client, traceFile, path) {
     // The first answer to a URL is the one traced (with --warmup 0, it is this one).
     queries ??= traced(traceFile, path);
     const replayStart = performance.now();
+    const clientCpu = process.cpuUsage();
     await replay(client, traceFile, path, queries);
+    const { user, system } = process.cpuUsage(clientCpu);
     const replayed = performance.now() - replayStart;
+    // The app's threads from one turn to the next: all it did for this request (none of the replay is its).
+    const after = appThreads(appPid);
+    const turn = before && after && cpuBetween(before, after);
+    before = after;
     if (i < 5) continue; // warm-up
     http.push(elapsed);
     direct.push(replayed);
+    if (turn) {
+      cpu.app.push(turn.main);
+      cpu.waiting.push(turn.waiting);
+      cpu.helpers.push(turn.helpers);
+      cpu.client.push((user + system) / 1000);
+    }
     db.push(Number(/db;dur=([\d.]+)/.exec(response.headers['server-timing'] ?? '')?.[1] ?? NaN));
   }
-  for (const times of [http, db, direct]) times.sort((a, b) => a - b);
+  for (const times of [http, db, direct, ...Object.values(cpu)]) times.sort((a, b) => a - b);
   return {
     p50: percentile(http, 50),
     p95: percentile(http, 95),
     sql: percentile(db, 50),
     direct: percentile(direct, 50),
     queries: queries.length,
+    // ms per request, undefined where /proc cannot be read (not Linux): medians, but the helpers' mean,
+    // since they run in bursts (a garbage collection every few requests) and their median is 0.
+    cpu:
+      cpu.app.length > 0
+        ? {
+            app: percentile(cpu.app, 50),
+            waiting: percentile(cpu.waiting, 50),
+            helpers: cpu.helpers.reduce((total, ms) => total + ms, 0) / cpu.helpers.length,
+            client: percentile(cpu.client, 50),
+          }
+        : undefined,
+  };
+}
+
+/**
+ * CPU ACCOUNTING (Linux): each of the app's threads' time on a CPU and waiting for one, in ns, from
+ * /proc/PID/task/TID/schedstat. The main thread runs the app's JavaScript (HTTP, Nest, TypeORM, the pg
+ * driver); the others are V8's helpers (garbage collection, compilation) and libuv's pool. Undefined
+ * where it cannot be read.
+ */
+function appThreads(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const [onCpu, waiting] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      return { main: tid === String(pid), onCpu, waiting };
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The app's CPU between two readings, ms: its main thread's, the time that thread waited for a CPU, its helpers'. */
+function cpuBetween(before, after) {
+  const sum = (threads, pick) => threads.filter(pick).reduce((total, t) => total + t.onCpu, 0);
+  const main = (threads) => threads.find((t) => t.main);
+  const helpers = (threads) => sum(threads, (t) => !t.main);
+  return {
+    main: (main(after).onCpu - main(before).onCpu) / 1e6,
+    waiting: (main(after).waiting - main(before).waiting) / 1e6,
+    // A helper thread that ended between the readings drops out of the sum: never below 0.
+    helpers: Math.max(0, helpers(after) - helpers(before)) / 1e6,
   };
 }
 
@@ -287,9 +344,9 @@ try {
         for (const path of Object.values(endpoints)) await replay(client, traceFile, path);
       }
       for (const [label, path] of Object.entries(endpoints)) {
-        const figures = await measure(base, cookie, client, traceFile, path);
+        const figures = await measure(base, cookie, client, traceFile, path, app.pid);
         results.push({ size, label, ...figures });
-        console.error(`${size}\t${label}\t${figures.p50.toFixed(1)}\t${figures.p95.toFixed(1)}\t${figures.direct.toFixed(1)}\t${figures.sql.toFixed(1)}`);
+        console.error(`${size}\t${label}\t${figures.p50.toFixed(1)}\t${figures.p95.toFixed(1)}\t${figures.direct.toFixed(1)}\t${figures.sql.toFixed(1)}\t${figures.cpu?.app.toFixed(2) ?? ''}`);
       }
       if (values.grid) grids.push({ size, rows: await grid(base, cookie) });
     } finally {
@@ -318,6 +375,19 @@ for (const r of results) {
   console.log(
     `| ${r.size.toLocaleString('en')} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.direct.toFixed(1)} | ${(r.p50 / r.direct).toFixed(2)} | ${r.queries} | ${r.sql.toFixed(1)} |`,
   );
+}
+if (results.some((r) => r.cpu)) {
+  // See CPU ACCOUNTING: what the app spends of its own beside the SQL, which the HTTP/SQL ratio cannot
+  // tell apart from the machine's drift. The replay's client does the pg driver's share of the same work.
+  console.log(`\nWhere the app's time goes (ms per request, medians; the helper threads' mean; see CPU ACCOUNTING in bench.mjs):\n`);
+  console.log(`| moves | endpoint | HTTP − SQL | app's main thread on a CPU | … waiting for a CPU | app's helper threads on a CPU | replay's pg client on a CPU | main thread − client |`);
+  console.log(`|---:|---|---:|---:|---:|---:|---:|---:|`);
+  for (const r of results.filter((row) => row.cpu)) {
+    const { app, waiting, helpers, client } = r.cpu;
+    console.log(
+      `| ${r.size.toLocaleString('en')} | ${r.label} | ${(r.p50 - r.direct).toFixed(2)} | ${app.toFixed(2)} | ${waiting.toFixed(2)} | ${helpers.toFixed(2)} | ${client.toFixed(2)} | ${(app - client).toFixed(2)} |`,
+    );
+  }
 }
 console.log(`\nThis machine's yardstick, \`SELECT count(*) FROM moves\` with pg, p50: ${yardsticks.map((y) => `${y.countMs.toFixed(1)} ms at ${y.size.toLocaleString('en')} moves`).join(', ')}.`);
 console.log(`\nWeb app, first-load JavaScript: ${(firstLoadJs() / 1024).toFixed(0)} KB gzipped`);
