@@ -43,8 +43,8 @@ export class Page<T> {
    * The answer of a list route: the items, with `Content-Range: moves 0-24/319` set on the response,
    * the total that react-admin's simple REST data provider reads (`resource` is the route's path).
    * Each list route calls it (with `@Res({ passthrough: true })`). A global interceptor did it until
-   * session 20: one more rxjs Observable around every route's handler, lists or not, ~0.2 ms of CPU
-   * a request on this project's machine (`GET /api/auth/me` 0.42 → 0.22 ms).
+   * session 20: one more rxjs Observable around every route's handler, lists or not, ~0.15 ms of CPU
+   * a request on this project's machine (BENCHMARKS.md, session 20's runs).
    */
   answer(response: Response, resource: string): T[] {
     const span = this.items.length > 0 ? `${this.start}-${this.start + this.items.length - 1}` : '*';
