@@ -15,7 +15,7 @@
 // thread's wait for a CPU, against the replay's own pg client (see CPU ACCOUNTING).
 // Not part of the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,7 +77,7 @@ async function measure(base, cookie, client, traceFile, path, appPid) {
     const elapsed = performance.now() - start;
     if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode}`);
     // The first answer to a URL is the one traced (with --warmup 0, it is this one).
-    queries ??= traced(traceFile, path);
+    queries ??= await traced(traceFile, path);
     const replayStart = performance.now();
     const clientCpu = process.cpuUsage();
     await replay(client, traceFile, path, queries);
@@ -199,17 +199,26 @@ async function grid(base, cookie) {
   return rows;
 }
 
-/** The queries of the last traced request for `path`. */
-function traced(traceFile, path) {
-  const requests = readFileSync(traceFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-  const request = requests.findLast((entry) => entry.method === 'GET' && entry.url === path);
-  if (!request) throw new Error(`${path}: no SQL traced`);
-  return request.queries;
+/**
+ * The queries of the last traced request for `path`. The app writes a request down when its answer
+ * has gone out ('finish'), which can come after the client has read the whole answer: asked right
+ * after the first request (`--warmup 0`), the line may not be there yet, so it is waited for (up to
+ * a second).
+ */
+async function traced(traceFile, path) {
+  for (let tries = 0; ; tries++) {
+    const written = existsSync(traceFile) ? readFileSync(traceFile, 'utf8') : '';
+    const requests = written.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const request = requests.findLast((entry) => entry.method === 'GET' && entry.url === path);
+    if (request) return request.queries;
+    if (tries >= 100) throw new Error(`${path}: no SQL traced`);
+    await new Promise((done) => setTimeout(done, 10));
+  }
 }
 
 /** Those queries, replayed one after the other on `client`. */
-async function replay(client, traceFile, path, queries = traced(traceFile, path)) {
-  for (const { sql, params } of queries) await client.query(sql, params);
+async function replay(client, traceFile, path, queries) {
+  for (const { sql, params } of queries ?? (await traced(traceFile, path))) await client.query(sql, params);
 }
 
 function firstLoadJs() {
