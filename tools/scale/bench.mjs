@@ -138,9 +138,8 @@ function appThreads(pid) {
 
 /** The app's CPU between two readings, ms: its main thread's, the time that thread waited for a CPU, its helpers'. */
 function cpuBetween(before, after) {
-  const sum = (threads, pick) => threads.filter(pick).reduce((total, t) => total + t.onCpu, 0);
   const main = (threads) => threads.find((t) => t.main);
-  const helpers = (threads) => sum(threads, (t) => !t.main);
+  const helpers = (threads) => threads.filter((t) => !t.main).reduce((total, t) => total + t.onCpu, 0);
   return {
     main: (main(after).onCpu - main(before).onCpu) / 1e6,
     waiting: (main(after).waiting - main(before).waiting) / 1e6,

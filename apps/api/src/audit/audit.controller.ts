@@ -17,7 +17,7 @@ export class AuditController {
   @Allow(Role.Viewer)
   @Get()
   async list(@Query() query: ListQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
-    return (await this.audit.list(query, actor)).answer(response, 'audit-entries');
+    return (await this.audit.list(query, actor)).answer(response, this);
   }
 
   @Allow(Role.Admin)

@@ -1,5 +1,4 @@
 import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, Type, ValidationPipe } from '@nestjs/common';
-import { PATH_METADATA } from '@nestjs/common/constants';
 import type { Response } from 'express';
 import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Role } from '@talentflow/domain';
@@ -34,16 +33,11 @@ export function CrudController<E extends RecoverableRecord, CreateDto extends ob
   abstract class ResourceController {
     protected constructor(protected readonly service: CrudService<E, CreateDto, UpdateDto>) {}
 
-    /** The resource's path, as its @Controller names it (e.g. "moves"): what Content-Range names. */
-    private get resource(): string {
-      return String(Reflect.getMetadata(PATH_METADATA, this.constructor));
-    }
-
     @Allow(Role.Viewer)
     @Get()
     @ApiOperation({ summary: `List ${options.noun} records: sort, range and filter as JSON; the total is in Content-Range` })
     async list(@Query() query: ListQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
-      return (await this.service.list(query, actor)).answer(response, this.resource);
+      return (await this.service.list(query, actor)).answer(response, this);
     }
 
     @Allow(Role.Viewer)

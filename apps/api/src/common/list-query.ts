@@ -1,4 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
 import type { Response } from 'express';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { isIsoCalendarDate } from '@talentflow/domain';
@@ -41,12 +42,14 @@ export class Page<T> {
 
   /**
    * The answer of a list route: the items, with `Content-Range: moves 0-24/319` set on the response,
-   * the total that react-admin's simple REST data provider reads (`resource` is the route's path).
-   * Each list route calls it (with `@Res({ passthrough: true })`). A global interceptor did it until
-   * session 20: one more rxjs Observable around every route's handler, lists or not, ~0.15 ms of CPU
-   * a request on this project's machine (BENCHMARKS.md, session 20's runs).
+   * the total that react-admin's simple REST data provider reads, named after the path of the
+   * route's controller (its @Controller). Each list route calls it, with `@Res({ passthrough: true })`
+   * and itself: `page.answer(response, this)`. A global interceptor did it until session 20: one more
+   * rxjs Observable around every route's handler, lists or not, ~0.15 ms of CPU a request on this
+   * project's machine (BENCHMARKS.md, session 20's runs).
    */
-  answer(response: Response, resource: string): T[] {
+  answer(response: Response, controller: object): T[] {
+    const resource = String(Reflect.getMetadata(PATH_METADATA, controller.constructor));
     const span = this.items.length > 0 ? `${this.start}-${this.start + this.items.length - 1}` : '*';
     response.setHeader('Content-Range', `${resource} ${span}/${this.total}`);
     return this.items;

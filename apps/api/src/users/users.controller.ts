@@ -19,7 +19,7 @@ export class UsersController {
   /** Filters: q (email, name), role, disabled. */
   @Get()
   async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) response: Response) {
-    return (await this.users.list(query)).answer(response, 'users');
+    return (await this.users.list(query)).answer(response, this);
   }
 
   @Get(':id')
