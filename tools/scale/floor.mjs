@@ -71,10 +71,12 @@ async function serve(port, traceFile) {
     }
   }
   Injectable()(SessionCookieGuard);
+  const traced = new Map();
   class Floor {
     async list(_query, request) {
       const url = request.originalUrl ?? request.url;
-      const queries = tracedQueries(traceFile, url);
+      if (!traced.has(url)) traced.set(url, tracedQueries(traceFile, url));
+      const queries = traced.get(url);
       const [first] = await Promise.all(queries.map(({ sql, params }) => pool.query(sql, params)));
       return first.rows;
     }
