@@ -14,7 +14,7 @@
 // on Linux, where the app's time goes beside the SQL: its threads' CPU per request and its main
 // thread's wait for a CPU, against the replay's own pg client (see CPU ACCOUNTING).
 // Not part of the tests.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { freePort, temporaryPostgres } from '../postgres/temporary-postgres.mjs';
 import { getToEnd, keptAlive } from './kept-alive.mjs';
+import { ADMIN, APP_SESSION_OPTIONS, startTracedApp } from './traced-app.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -46,10 +47,6 @@ const REQUESTS = Number(values.requests);
  * 40 requests, 3.0 ms after 3,000). `--warmup 0` measures the process as started.
  */
 const WARMUP_ROUNDS = Number(values.warmup);
-const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };
-
-/** The connection options the app sets on each of its connections (typeorm-options.ts, `extra.options`). */
-const APP_SESSION_OPTIONS = '-c work_mem=32MB';
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -264,28 +261,16 @@ const yardsticks = [];
 const grids = [];
 try {
   for (const wanted of SIZES) {
-    const env = { ...process.env, DATABASE_URL: values.database ?? (await filledDatabase(server.url, wanted)) };
-    const size = wanted ?? (await movesIn(env.DATABASE_URL));
+    const databaseUrl = values.database ?? (await filledDatabase(server.url, wanted));
+    const size = wanted ?? (await movesIn(databaseUrl));
     const port = await freePort();
     const traceDir = mkdtempSync(join(tmpdir(), 'talentflow-bench-'));
     const traceFile = join(traceDir, 'sql.jsonl');
-    const app = spawn(process.execPath, ['dist/apps/api/main.js'], {
-      cwd: root,
-      env: {
-        ...env,
-        PORT: String(port),
-        DEMO_DATA: 'false',
-        LOG_LEVEL: 'warn',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        SQL_TRACE_FILE: traceFile,
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const app = startTracedApp({ databaseUrl, port, traceFile });
     const base = `http://127.0.0.1:${port}`;
     // The replay's session as the app's pool opens its own (apps/api/src/database/typeorm-options.ts):
     // with PostgreSQL's default work_mem instead, some plans differ and the comparison is not of the same SQL.
-    const client = new pg.Client({ connectionString: env.DATABASE_URL, options: APP_SESSION_OPTIONS });
+    const client = new pg.Client({ connectionString: databaseUrl, options: APP_SESSION_OPTIONS });
     try {
       for (let tries = 0; ; tries++) {
         try {

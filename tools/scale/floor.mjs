@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../postgres/temporary-postgres.mjs';
 import { getToEnd, keptAlive } from './kept-alive.mjs';
+import { ADMIN, APP_SESSION_OPTIONS, startTracedApp } from './traced-app.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -34,9 +35,6 @@ const { values } = parseArgs({
   },
 });
 if (!values.database) throw new Error('usage: floor.mjs --database postgres://…/db [--rounds N] [--adapter express|fastify]');
-const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };
-/** As bench.mjs: the options the app's pool sets on its connections. */
-const APP_SESSION_OPTIONS = '-c work_mem=32MB';
 const q = (params) => `?${new URLSearchParams(params)}`;
 const json = (value) => JSON.stringify(value);
 // The rows of the bench's table that the ratio misses: lists, whose three queries go out at once.
@@ -128,20 +126,7 @@ async function measure() {
   const client = new pg.Client({ connectionString: values.database, options: APP_SESSION_OPTIONS });
   const agents = { app: keptAlive(), floor: keptAlive() };
   try {
-    const app = spawn(process.execPath, ['dist/apps/api/main.js'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: values.database,
-        PORT: String(appPort),
-        DEMO_DATA: 'false',
-        LOG_LEVEL: 'warn',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        SQL_TRACE_FILE: traceFile,
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const app = startTracedApp({ databaseUrl: values.database, port: appPort, traceFile });
     children.push(app);
     const appBase = `http://127.0.0.1:${appPort}`;
     await started(`${appBase}/api/health`, app);

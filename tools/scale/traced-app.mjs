@@ -1,0 +1,31 @@
+// The built app (npm start's bundle) as the bench tools run it: on a given database and port, no demo
+// data, the bench's admin account, and SQL_TRACE_FILE set, so that each URL's first answer writes
+// down its queries and parameters for the tools to replay. Used by bench.mjs and floor.mjs.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** The account the tools sign in with, created at the app's first start on an empty database. */
+export const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };
+
+/** The connection options the app sets on each of its connections (typeorm-options.ts, `extra.options`). */
+export const APP_SESSION_OPTIONS = '-c work_mem=32MB';
+
+/** Starts the app; the caller waits for it to answer and kills it. */
+export function startTracedApp({ databaseUrl, port, traceFile }) {
+  return spawn(process.execPath, ['dist/apps/api/main.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      SQL_TRACE_FILE: traceFile,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
