@@ -23,7 +23,7 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { freePort, temporaryPostgres } from '../postgres/temporary-postgres.mjs';
 import { getToEnd, keptAlive } from './kept-alive.mjs';
-import { ADMIN, APP_SESSION_OPTIONS, startTracedApp } from './traced-app.mjs';
+import { ADMIN, answering, APP_SESSION_OPTIONS, startTracedApp } from './traced-app.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -272,14 +272,7 @@ try {
     // with PostgreSQL's default work_mem instead, some plans differ and the comparison is not of the same SQL.
     const client = new pg.Client({ connectionString: databaseUrl, options: APP_SESSION_OPTIONS });
     try {
-      for (let tries = 0; ; tries++) {
-        try {
-          if ((await fetch(`${base}/api/health`)).ok) break;
-        } catch {
-          if (tries > 240) throw new Error('the app did not start');
-        }
-        await new Promise((done) => setTimeout(done, 250));
-      }
+      await answering(`${base}/api/health`, app);
       await client.connect();
       const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json(ADMIN) });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];

@@ -3,10 +3,10 @@
 // What NestJS itself adds to a light request on this machine, for the HTTP/SQL ratio of issue 5.
 // Starts the built app (npm start's bundle: build it first) on a database filled by
 // `npm run generate`, and beside it a minimal NestJS app: helmet, cookie-parser, a guard that wants
-// the session cookie, the global ValidationPipe (the app's options) on the list query's three
-// strings, and a handler that sends the app's own traced queries for the same URL through a pg Pool,
-// all at once as the app sends them, and answers the first one's rows as JSON. No TypeORM, no
-// session lookup, no Server-Timing. Then, in turns as `npm run bench` measures: the app, the same
+// the session cookie, the global ValidationPipe (the app's whitelist, refusal of unknown fields and
+// conversion; not its error shape) on the list query's three strings, and a handler that sends the
+// app's own traced queries for the same URL through a pg Pool, all at once as the app sends them,
+// and answers the first one's rows as JSON. No TypeORM, no session lookup, no Server-Timing. Then, in turns as `npm run bench` measures: the app, the same
 // queries replayed one after the other on one connection, the minimal app. Prints each p50 and the
 // ratio to the replay's. `--adapter fastify` runs the minimal app on Fastify instead of Express; it
 // needs packages the project does not depend on:
@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../postgres/temporary-postgres.mjs';
 import { getToEnd, keptAlive } from './kept-alive.mjs';
-import { ADMIN, APP_SESSION_OPTIONS, startTracedApp } from './traced-app.mjs';
+import { ADMIN, answering, APP_SESSION_OPTIONS, startTracedApp } from './traced-app.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -105,19 +105,6 @@ async function serve(port, traceFile) {
   await app.listen(port, '127.0.0.1');
 }
 
-async function started(base, child) {
-  for (let tries = 0; ; tries++) {
-    if (child.exitCode !== null) throw new Error(`${base}: exited with ${child.exitCode}`);
-    try {
-      await fetch(base);
-      return;
-    } catch {
-      if (tries > 240) throw new Error(`${base} did not start`);
-    }
-    await new Promise((done) => setTimeout(done, 250));
-  }
-}
-
 async function measure() {
   const traceDir = mkdtempSync(join(tmpdir(), 'talentflow-floor-'));
   const traceFile = join(traceDir, 'sql.jsonl');
@@ -129,7 +116,7 @@ async function measure() {
     const app = startTracedApp({ databaseUrl: values.database, port: appPort, traceFile });
     children.push(app);
     const appBase = `http://127.0.0.1:${appPort}`;
-    await started(`${appBase}/api/health`, app);
+    await answering(`${appBase}/api/health`, app);
     const login = await fetch(`${appBase}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json(ADMIN) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const get = (who, base, path) => async () => {
@@ -149,7 +136,7 @@ async function measure() {
     );
     children.push(floor);
     const floorBase = `http://127.0.0.1:${floorPort}`;
-    await started(floorBase, floor);
+    await answering(`${floorBase}/api/health`, floor);
     await client.connect();
 
     const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];

@@ -29,3 +29,20 @@ export function startTracedApp({ databaseUrl, port, traceFile }) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
+
+/**
+ * Waits until the server started as `child` answers `url` with a status under 500: up, with its
+ * database. Fails at once if the process has exited, and after a minute of trying.
+ */
+export async function answering(url, child) {
+  for (let tries = 0; ; tries++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (tries > 240) throw new Error(`${url}: no answer after a minute`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
