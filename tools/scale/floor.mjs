@@ -6,10 +6,11 @@
 // the session cookie, the global ValidationPipe (the app's whitelist, refusal of unknown fields and
 // conversion; not its error shape) on the list query's three strings, and a handler that sends the
 // app's own traced queries for the same URL through a pg Pool, all at once as the app sends them,
-// and answers the first one's rows as JSON. No TypeORM, no session lookup, no Server-Timing. Then, in turns as `npm run bench` measures: the app, the same
-// queries replayed one after the other on one connection, the minimal app. Prints each p50 and the
-// ratio to the replay's. `--adapter fastify` runs the minimal app on Fastify instead of Express; it
-// needs packages the project does not depend on:
+// and answers the first one's rows as JSON. No TypeORM, no session lookup, no Server-Timing.
+// Then, in turns as `npm run bench` measures: the app, the same queries replayed one after the
+// other on one connection, the minimal app. Prints each p50 and the ratio to the replay's.
+// `--adapter fastify` runs the minimal app on Fastify instead of Express; it needs packages the
+// project does not depend on:
 //   npm install --no-save @nestjs/platform-fastify@11.2.8 @fastify/helmet @fastify/cookie
 // Not part of the tests.
 import 'reflect-metadata';
