@@ -15,7 +15,7 @@
 // thread's wait for a CPU, against the replay's own pg client (see CPU ACCOUNTING).
 // Not part of the tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +23,7 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { freePort, temporaryPostgres } from '../postgres/temporary-postgres.mjs';
 import { getToEnd, keptAlive } from './kept-alive.mjs';
-import { ADMIN, answering, APP_SESSION_OPTIONS, startTracedApp } from './traced-app.mjs';
+import { ADMIN, answering, APP_SESSION_OPTIONS, startTracedApp, traced } from './traced-app.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -193,23 +193,6 @@ async function grid(base, cookie) {
     }
   }
   return rows;
-}
-
-/**
- * The queries of the last traced request for `path`. The app writes a request down when its answer
- * has gone out ('finish'), which can come after the client has read the whole answer: asked right
- * after the first request (`--warmup 0`), the line may not be there yet, so it is waited for (up to
- * a second).
- */
-async function traced(traceFile, path) {
-  for (let tries = 0; ; tries++) {
-    const written = existsSync(traceFile) ? readFileSync(traceFile, 'utf8') : '';
-    const requests = written.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
-    const request = requests.findLast((entry) => entry.method === 'GET' && entry.url === path);
-    if (request) return request.queries;
-    if (tries >= 100) throw new Error(`${path}: no SQL traced`);
-    await new Promise((done) => setTimeout(done, 10));
-  }
 }
 
 /** Those queries, replayed one after the other on `client`. */

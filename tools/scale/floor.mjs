@@ -15,14 +15,14 @@
 // Not part of the tests.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../postgres/temporary-postgres.mjs';
 import { getToEnd, keptAlive } from './kept-alive.mjs';
-import { ADMIN, answering, APP_SESSION_OPTIONS, startTracedApp } from './traced-app.mjs';
+import { ADMIN, answering, APP_SESSION_OPTIONS, startTracedApp, traced } from './traced-app.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -45,12 +45,7 @@ const PATHS = {
 };
 
 /** The queries the app sent for `url` (the session lookup left out: the app answers it from memory). */
-function tracedQueries(traceFile, url) {
-  const requests = readFileSync(traceFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-  const request = requests.findLast((entry) => entry.method === 'GET' && entry.url === url);
-  if (!request) throw new Error(`${url}: no SQL traced`);
-  return request.queries.filter(({ sql }) => !sql.includes('FROM sessions'));
-}
+const tracedQueries = async (traceFile, url) => (await traced(traceFile, url)).filter(({ sql }) => !sql.includes('FROM sessions'));
 
 /** The minimal app, its decorators applied by hand (plain JavaScript has none). */
 async function serve(port, traceFile) {
@@ -70,12 +65,12 @@ async function serve(port, traceFile) {
     }
   }
   Injectable()(SessionCookieGuard);
-  const traced = new Map();
+  const known = new Map();
   class Floor {
     async list(_query, request) {
       const url = request.originalUrl ?? request.url;
-      if (!traced.has(url)) traced.set(url, tracedQueries(traceFile, url));
-      const queries = traced.get(url);
+      if (!known.has(url)) known.set(url, await tracedQueries(traceFile, url));
+      const queries = known.get(url);
       const [first] = await Promise.all(queries.map(({ sql, params }) => pool.query(sql, params)));
       return first.rows;
     }
@@ -128,7 +123,6 @@ async function measure() {
     };
     // The app first, so that its traces are written before the minimal app reads them.
     for (const path of Object.values(PATHS)) for (let i = 0; i < 1000; i++) await get('app', appBase, path)();
-    await new Promise((done) => setTimeout(done, 200));
 
     const floor = spawn(
       process.execPath,
@@ -145,7 +139,7 @@ async function measure() {
     console.log(`\n| endpoint | same SQL with pg, p50 ms | the app, p50 ms (ratio) | minimal NestJS on ${values.adapter}, p50 ms (ratio) |`);
     console.log('|---|---:|---:|---:|');
     for (const [name, path] of Object.entries(PATHS)) {
-      const queries = tracedQueries(traceFile, path);
+      const queries = await tracedQueries(traceFile, path);
       const ask = { app: get('app', appBase, path), floor: get('floor', floorBase, path) };
       const replay = async () => {
         const start = performance.now();

@@ -2,6 +2,7 @@
 // data, the bench's admin account, and SQL_TRACE_FILE set, so that each URL's first answer writes
 // down its queries and parameters for the tools to replay. Used by bench.mjs and floor.mjs.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -44,5 +45,22 @@ export async function answering(url, child) {
     }
     if (tries > 240) throw new Error(`${url}: no answer after a minute`);
     await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+/**
+ * The queries of the last traced request for `path`. The app writes a request down when its answer
+ * has gone out ('finish'), which can come after the client has read the whole answer: asked right
+ * after the first request (as `npm run bench -- --warmup 0` does), the line may not be there yet, so it is waited for (up to
+ * a second).
+ */
+export async function traced(traceFile, path) {
+  for (let tries = 0; ; tries++) {
+    const written = existsSync(traceFile) ? readFileSync(traceFile, 'utf8') : '';
+    const requests = written.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const request = requests.findLast((entry) => entry.method === 'GET' && entry.url === path);
+    if (request) return request.queries;
+    if (tries >= 100) throw new Error(`${path}: no SQL traced`);
+    await new Promise((done) => setTimeout(done, 10));
   }
 }
