@@ -29,6 +29,12 @@ describe('parseListQuery', () => {
     ['range', { range: '[-1,5]' }, /0 <= first/],
     ['filter', { filter: '[1,2]' }, /must be a JSON object/],
     ['filter.salary', { filter: '{"salary":1}' }, /is not a filter here; filters: id, q/],
+    ['sort', { sort: '["__proto__","ASC"]' }, /cannot sort on "__proto__"/],
+    ['sort', { sort: '["constructor","ASC"]' }, /cannot sort on "constructor"/],
+    ['sort', { sort: '["toString","DESC"]' }, /cannot sort on "toString"/],
+    ['filter.__proto__', { filter: '{"__proto__":{"q":"x"}}' }, /is not a filter here/],
+    ['filter.hasOwnProperty', { filter: '{"hasOwnProperty":"x"}' }, /is not a filter here/],
+    ['filter.valueOf', { filter: '{"valueOf":1}' }, /is not a filter here/],
   ])('refuses a bad %s with a message naming it', (field, query, message) => {
     expect.assertions(1);
     try {

@@ -6,6 +6,7 @@ import { isIsoCalendarDate } from '@talentflow/domain';
 import { IsOptional, IsString } from 'class-validator';
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { invalid } from './api-errors';
+import { assertCleanInput } from './clean-input';
 
 /**
  * react-admin's simple REST dialect, parsed and answered in this one place:
@@ -44,9 +45,8 @@ export class Page<T> {
    * The answer of a list route: the items, with `Content-Range: moves 0-24/319` set on the response,
    * the total that react-admin's simple REST data provider reads, named after the path of the
    * route's controller (its @Controller). Each list route calls it, with `@Res({ passthrough: true })`
-   * and itself: `page.answer(response, this)`. A global interceptor did it until session 20: one more
-   * rxjs Observable around every route's handler, lists or not, ~0.15 ms of CPU a request on this
-   * project's machine (BENCHMARKS.md, session 20's runs).
+   * and itself: `page.answer(response, this)`, rather than a global interceptor, which would wrap
+   * every route's handler in one more rxjs Observable (~0.15 ms of CPU a request, BENCHMARKS.md).
    */
   answer(response: Response, controller: object): T[] {
     const resource = String(Reflect.getMetadata(PATH_METADATA, controller.constructor));
@@ -76,11 +76,14 @@ interface ParsedListQuery {
 
 function parseJson(raw: string | undefined, field: string): unknown {
   if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw invalid({ [field]: 'must be valid JSON' });
   }
+  assertCleanInput(value, field);
+  return value;
 }
 
 /** For recoverable records: whether this caller may list the deleted ones (`filter={"deleted":true}`). */
@@ -89,6 +92,15 @@ export interface RecoverableListOptions {
 }
 
 const BUILT_IN_FILTERS = ['id', 'deleted'];
+
+/**
+ * `record[key]` when `key` is the record's own property, else undefined. Every name that comes from a
+ * request (a sort field, a filter key) is looked up this way: `"__proto__"`, `"constructor"` or
+ * `"toString"` must not reach Object.prototype.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
 
 export function parseListQuery(query: ListQueryDto, spec: ListSpec, recoverable?: RecoverableListOptions): ParsedListQuery {
   const sort = parseJson(query.sort, 'sort') ?? spec.defaultSort;
@@ -100,7 +112,7 @@ export function parseListQuery(query: ListQueryDto, spec: ListSpec, recoverable?
   ) {
     throw invalid({ sort: 'must be ["field", "ASC" or "DESC"]' });
   }
-  if (sort[0] !== 'id' && !(sort[0] in spec.sortable)) {
+  if (sort[0] !== 'id' && ownValue(spec.sortable, sort[0]) === undefined) {
     throw invalid({
       sort: `cannot sort on "${sort[0]}"; sortable fields: id, ${Object.keys(spec.sortable).join(', ')}`,
     });
@@ -124,7 +136,7 @@ export function parseListQuery(query: ListQueryDto, spec: ListSpec, recoverable?
     throw invalid({ filter: 'must be a JSON object' });
   }
   const builtIn = recoverable ? BUILT_IN_FILTERS : ['id'];
-  const unknown = Object.keys(filter).filter((key) => !builtIn.includes(key) && !(key in spec.filters));
+  const unknown = Object.keys(filter).filter((key) => !builtIn.includes(key) && ownValue(spec.filters, key) === undefined);
   if (unknown.length > 0) {
     throw invalid({
       [`filter.${unknown[0]}`]: `is not a filter here; filters: ${[...builtIn, ...Object.keys(spec.filters)].join(', ')}`,
@@ -156,11 +168,11 @@ export async function findPage<T extends ObjectLiteral>(
   }
   for (const [key, value] of Object.entries(filter)) {
     if (key === 'deleted' || value === undefined || value === null || value === '') continue;
-    const apply = key === 'id' ? byId(`${alias}.id`) : spec.filters[key];
-    apply(qb as unknown as SelectQueryBuilder<ObjectLiteral>, value, `f_${key.replace(/\W/g, '_')}`);
+    const apply = key === 'id' ? byId(`${alias}.id`) : ownValue(spec.filters, key);
+    apply?.(qb as unknown as SelectQueryBuilder<ObjectLiteral>, value, `f_${key.replace(/\W/g, '_')}`);
   }
   // Every resource sorts on id too: react-admin's reference inputs ask for it by default.
-  qb.orderBy(sort[0] === 'id' ? `${alias}.id` : spec.sortable[sort[0]], sort[1], 'NULLS LAST')
+  qb.orderBy(ownValue(spec.sortable, sort[0]) ?? `${alias}.id`, sort[1], 'NULLS LAST')
     .addOrderBy(`${alias}.id`, 'ASC')
     .skip(start)
     .take(end - start + 1);
