@@ -1,5 +1,5 @@
 import { isIsoCalendarDate, isValidOrcid, ROR_ID, WIKIDATA_ID } from '@talentflow/domain';
-import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
+import { buildMessage, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
 /** An ISO calendar date, `YYYY-MM-DD`, that exists (no 2023-02-30). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
@@ -58,4 +58,12 @@ export function IsRorId(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * The field may be left out, but not sent as `null`: for optional fields whose column is NOT NULL
+ * (lists such as aliases, flags). `@IsOptional()` would let `null` through to the database.
+ */
+export function IsOmittable(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined, options);
 }

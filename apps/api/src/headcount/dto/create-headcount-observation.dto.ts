@@ -1,6 +1,6 @@
 import { HeadcountObservationInput, Population } from '@talentflow/domain';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsCalendarDate, IsOmittable } from '../../common/validators';
 
 export class CreateHeadcountObservationDto implements HeadcountObservationInput {
   @IsUUID('all', { message: 'organizationId must be the id of an organization' })
@@ -17,7 +17,7 @@ export class CreateHeadcountObservationDto implements HeadcountObservationInput 
   @IsEnum(Population, { message: `population must be one of ${Object.values(Population).join(', ')}` })
   population: Population;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'sourceIds must be a list of source ids' })

@@ -1,6 +1,6 @@
 import { HeadcountTargetInput, Population } from '@talentflow/domain';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, IsOmittable } from '../../common/validators';
 
 export class CreateHeadcountTargetDto implements HeadcountTargetInput {
   @IsUUID('all', { message: 'organizationId must be the id of an organization' })
@@ -30,7 +30,7 @@ export class CreateHeadcountTargetDto implements HeadcountTargetInput {
   @IsCalendarDate()
   statedOn?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'sourceIds must be a list of source ids' })

@@ -3,4 +3,4 @@ import { VersionDto } from '../../common/version.dto';
 import { CreateHeadcountTargetDto } from './create-headcount-target.dto';
 
 /** Any fields to change, and the version they are based on. */
-export class UpdateHeadcountTargetDto extends IntersectionType(PartialType(CreateHeadcountTargetDto), VersionDto) {}
+export class UpdateHeadcountTargetDto extends IntersectionType(PartialType(CreateHeadcountTargetDto, { skipNullProperties: false }), VersionDto) {}

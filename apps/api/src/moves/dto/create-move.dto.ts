@@ -1,6 +1,6 @@
 import { DatePrecision, MoveInput, MoveStatus, RoleCategory } from '@talentflow/domain';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, IsOmittable } from '../../common/validators';
 
 export class CreateMoveDto implements MoveInput {
   @IsUUID('all', { message: 'personId must be the id of a person' })
@@ -39,7 +39,7 @@ export class CreateMoveDto implements MoveInput {
   @IsEnum(MoveStatus, { message: `status must be one of ${Object.values(MoveStatus).join(', ')}` })
   status: MoveStatus;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'sourceIds must be a list of source ids' })

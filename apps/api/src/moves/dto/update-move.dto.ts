@@ -3,4 +3,4 @@ import { VersionDto } from '../../common/version.dto';
 import { CreateMoveDto } from './create-move.dto';
 
 /** Any fields to change, and the version they are based on. */
-export class UpdateMoveDto extends IntersectionType(PartialType(CreateMoveDto), VersionDto) {}
+export class UpdateMoveDto extends IntersectionType(PartialType(CreateMoveDto, { skipNullProperties: false }), VersionDto) {}

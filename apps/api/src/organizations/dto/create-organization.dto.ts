@@ -12,7 +12,7 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
-import { IsCalendarDate, IsRorId, IsWikidataId } from '../../common/validators';
+import { IsCalendarDate, IsOmittable, IsRorId, IsWikidataId } from '../../common/validators';
 
 const upperCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
 
@@ -24,7 +24,7 @@ export class CreateOrganizationDto implements OrganizationInput {
   name: string;
 
   /** Other names and acronyms, e.g. "FAIR". */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })

@@ -3,4 +3,4 @@ import { VersionDto } from '../../common/version.dto';
 import { CreateOrganizationDto } from './create-organization.dto';
 
 /** Any fields to change, and the version they are based on. */
-export class UpdateOrganizationDto extends IntersectionType(PartialType(CreateOrganizationDto), VersionDto) {}
+export class UpdateOrganizationDto extends IntersectionType(PartialType(CreateOrganizationDto, { skipNullProperties: false }), VersionDto) {}

@@ -1,6 +1,6 @@
 import { PersonInput } from '@talentflow/domain';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { IsOrcid, IsWikidataId } from '../../common/validators';
+import { IsOmittable, IsOrcid, IsWikidataId } from '../../common/validators';
 
 export class CreatePersonDto implements PersonInput {
   /** Full name as usually written, accents included: "Hervé Jégou". */
@@ -9,7 +9,7 @@ export class CreatePersonDto implements PersonInput {
   @MaxLength(300)
   name: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -29,7 +29,7 @@ export class CreatePersonDto implements PersonInput {
   @IsUrl({ require_protocol: true }, { message: 'homepage must be a URL starting with http:// or https://' })
   homepage?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })

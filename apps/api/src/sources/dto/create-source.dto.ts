@@ -1,9 +1,12 @@
 import { SourceInput } from '@talentflow/domain';
+import { Transform } from 'class-transformer';
 import { IsISO6391, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../common/validators';
+import { canonicalSourceUrl } from '../source-url';
 
 export class CreateSourceDto implements SourceInput {
-  /** The address of the article or page; one source per address. */
+  /** The address of the article or page; one source per address (its host's case and a trailing slash aside). */
+  @Transform(({ value }) => canonicalSourceUrl(value))
   @IsUrl({ require_protocol: true }, { message: 'url must be a URL starting with http:// or https://' })
   @MaxLength(2000)
   url: string;

@@ -1,6 +1,7 @@
 import { Role, UserInput } from '@talentflow/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '../../common/validators';
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -18,7 +19,7 @@ export class CreateUserDto implements UserInput {
   @IsEnum(Role, { message: `role must be one of ${Object.values(Role).join(', ')}` })
   role: Role;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   disabled?: boolean;
 
