@@ -8,6 +8,7 @@ import { byDate, byValue, ListSpec, search } from '../common/list-query';
 import { CreateSourceDto } from './dto/create-source.dto';
 import { UpdateSourceDto } from './dto/update-source.dto';
 import { Source } from './source.entity';
+import { canonicalSourceUrl } from './source-url';
 
 @Injectable()
 export class SourcesService extends CrudService<Source, CreateSourceDto, UpdateSourceDto> {
@@ -24,7 +25,8 @@ export class SourcesService extends CrudService<Source, CreateSourceDto, UpdateS
     defaultSort: ['publishedOn', 'DESC'],
     filters: {
       q: search('sources.title', 'sources.url', 'sources.publisher', 'sources.excerpt'),
-      url: byValue('sources.url', 'url'),
+      url: (qb, value, param) =>
+        byValue('sources.url', 'url')(qb, Array.isArray(value) ? value.map(canonicalSourceUrl) : canonicalSourceUrl(value), param),
       publisher: byValue('sources.publisher', 'publisher'),
       language: byValue('sources.language', 'language'),
       publishedAfter: byDate('sources.published_on', 'publishedAfter', 'after'),
