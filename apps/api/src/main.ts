@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app/app.module';
-import { configureApp } from './app/configure-app';
+import { APP_OPTIONS, configureApp } from './app/configure-app';
+import { drain } from './app/shutdown';
 import { appConfig } from './config/app.config';
 import { databaseConfig } from './config/database.config';
 import { loadEnvFile } from './config/environment';
@@ -11,26 +12,29 @@ import { startEmbeddedPostgres } from './database/embedded-postgres';
 async function bootstrap() {
   loadEnvFile();
   const logger = new Logger('Talentflow');
-  const { port, logLevel } = appConfig();
+  const { port, logLevel, shutdownGraceMs } = appConfig();
   const database = databaseConfig();
 
-  const server = database.url
+  const postgres = database.url
     ? { url: database.url, stop: async () => undefined }
     : await startEmbeddedPostgres({ ...database.embedded, log: (line) => logger.warn(line) });
   if (!database.url) logger.log(`Embedded PostgreSQL started, its files in ${database.embedded.dir}`);
 
   const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl: server.url }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl: postgres.url }), {
+    ...APP_OPTIONS,
     logger: levels.slice(0, levels.indexOf(logLevel) + 1),
   });
   configureApp(app);
 
-  // Ctrl-C or a container stop: close the HTTP server and the pool, then the embedded database.
+  // Ctrl-C or a container stop: answer the requests already accepted, then close the pool and the
+  // embedded database.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {
       logger.log(`${signal}: shutting down`);
+      await drain(app.getHttpServer(), shutdownGraceMs);
       await app.close();
-      await server.stop();
+      await postgres.stop();
       process.exit(0);
     });
   }

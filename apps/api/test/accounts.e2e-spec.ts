@@ -4,7 +4,7 @@ import { Role } from '@talentflow/domain';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app/app.module';
-import { configureApp } from '../src/app/configure-app';
+import { APP_OPTIONS, configureApp } from '../src/app/configure-app';
 import { createTestApp, emailOf, listQuery, TEST_PASSWORD, TestApp } from './support/test-app';
 
 const login = (t: TestApp, email: string, password: string) =>
@@ -45,7 +45,7 @@ describe('accounts and sign-in', () => {
     const response = await login(t, emailOf(Role.Viewer), TEST_PASSWORD).expect(200);
     const cookie = response.headers['set-cookie'][0].split(';')[0];
     const other = (await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: t.databaseUrl })] }).compile())
-      .createNestApplication<NestExpressApplication>({ logger: false });
+      .createNestApplication<NestExpressApplication>({ ...APP_OPTIONS, logger: false });
     configureApp(other);
     await other.init();
     try {
@@ -176,16 +176,32 @@ describe('accounts and sign-in', () => {
 
 describe('slowing down password guessing', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await createTestApp()));
+  beforeAll(async () => {
+    // The client's address from X-Forwarded-For, as behind one reverse proxy.
+    process.env.TRUST_PROXY = '1';
+    try {
+      t = await createTestApp();
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
+  });
   afterAll(() => t.close());
+  const from = (address: string, email: string, password: string) =>
+    t.anonymous.post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password });
 
-  it('pauses an account after 5 failed sign-ins, even with the right password then', async () => {
+  it('pauses an account after 5 failed sign-ins from one address, even with the right password then', async () => {
     for (let i = 0; i < 5; i++) await login(t, emailOf(Role.Viewer), `wrong ${i}`).expect(401);
     const paused = await login(t, emailOf(Role.Viewer), TEST_PASSWORD).expect(429);
     expect(Number(paused.headers['retry-after'])).toBeGreaterThan(800);
     expect(paused.body.message).toMatch(/try again in 15 minutes/);
     // Another account from the same address is not paused by that.
     await login(t, emailOf(Role.Editor), TEST_PASSWORD).expect(200);
+  });
+
+  it('lets the owner in from their own address while someone else fails their password elsewhere', async () => {
+    for (let i = 0; i < 8; i++) await from('203.0.113.7', emailOf(Role.Admin), `wrong ${i}`).expect(i < 5 ? 401 : 429);
+    await from('198.51.100.20', emailOf(Role.Admin), TEST_PASSWORD).expect(200);
+    await from('203.0.113.7', emailOf(Role.Admin), TEST_PASSWORD).expect(429);
   });
 
   it('pauses an address after 20 failed sign-ins across accounts', async () => {

@@ -6,6 +6,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { appConfig } from '../config/app.config';
 import { authConfig } from '../config/auth.config';
+import { databaseConfig } from '../config/database.config';
 import { validateEnvironment } from '../config/environment';
 import { typeOrmOptions } from '../database/typeorm-options';
 import { DemoModule } from '../demo/demo.module';
@@ -16,7 +17,6 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { PeopleModule } from '../people/people.module';
 import { SourcesModule } from '../sources/sources.module';
 import { UsersModule } from '../users/users.module';
-import { WebModule } from '../web/web.module';
 
 @Module({})
 export class AppModule {
@@ -26,7 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, load: [appConfig, authConfig], validate: validateEnvironment }),
-        TypeOrmModule.forRoot(typeOrmOptions(options.databaseUrl)),
+        TypeOrmModule.forRoot(typeOrmOptions(options.databaseUrl, databaseConfig().limits)),
         AuditModule,
         AuthModule,
         UsersModule,
@@ -37,7 +37,6 @@ export class AppModule {
         HeadcountModule,
         AnalyticsModule,
         DemoModule,
-        WebModule.forRoot(),
       ],
       controllers: [HealthController],
     };

@@ -19,8 +19,12 @@ export class TooManyLoginFailures extends HttpException {
 }
 
 /**
- * Slows down password guessing, per account and per client address, with counters kept in
- * PostgreSQL (table login_limits, see the migrations) so that every API process shares them.
+ * Slows down password guessing with counters kept in PostgreSQL (table login_limits, see the
+ * migrations), shared by every API process: failures per account *from one address*, and failures
+ * per address whatever the account. An account's counter is keyed by its address too, so that
+ * nobody can lock someone else out by failing their password from elsewhere: the owner, from their
+ * own address, still gets in. Guessing one account from many addresses is bounded per address
+ * and by the cost of each argon2id check, not by a lock that would be a denial of service.
  */
 @Injectable()
 export class LoginThrottleService {
@@ -43,12 +47,12 @@ export class LoginThrottleService {
         duration: WINDOW_SECONDS,
         blockDuration: WINDOW_SECONDS,
       });
-    this.byAccount = limiter('account', config.loginFailuresPerAccount);
+    this.byAccount = limiter('account-address', config.loginFailuresPerAccount);
     this.byAddress = limiter('address', config.loginFailuresPerAddress);
   }
 
   async assertAllowed(email: string, address: string): Promise<void> {
-    const [account, origin] = await Promise.all([this.byAccount.get(email), this.byAddress.get(address)]);
+    const [account, origin] = await Promise.all([this.byAccount.get(accountKey(email, address)), this.byAddress.get(address)]);
     const waits = [
       account && account.consumedPoints >= this.config.loginFailuresPerAccount ? account.msBeforeNext : 0,
       origin && origin.consumedPoints >= this.config.loginFailuresPerAddress ? origin.msBeforeNext : 0,
@@ -59,10 +63,12 @@ export class LoginThrottleService {
 
   async failed(email: string, address: string): Promise<void> {
     // consume() rejects once the limit is passed: that is expected here, the next attempt is refused.
-    await Promise.allSettled([this.byAccount.consume(email), this.byAddress.consume(address)]);
+    await Promise.allSettled([this.byAccount.consume(accountKey(email, address)), this.byAddress.consume(address)]);
   }
 
-  async succeeded(email: string): Promise<void> {
-    await this.byAccount.delete(email);
+  async succeeded(email: string, address: string): Promise<void> {
+    await this.byAccount.delete(accountKey(email, address));
   }
 }
+
+const accountKey = (email: string, address: string) => `${email} ${address}`;

@@ -1,4 +1,4 @@
-import { describeDatabaseError } from './database-error.filter';
+import { describeDatabaseError } from './api-exception.filter';
 
 describe('describeDatabaseError', () => {
   it('turns a unique violation into a 409 on the camel-cased field', () => {

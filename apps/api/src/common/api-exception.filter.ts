@@ -1,4 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ApiErrorBody } from './api-errors';
@@ -8,7 +9,12 @@ interface PgError {
   detail?: string;
   table?: string;
   constraint?: string;
+  column?: string;
+  message?: string;
 }
+
+/** What a 503 asks the client to wait, in seconds, before it tries again. */
+export const RETRY_AFTER_SECONDS = 5;
 
 const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -46,6 +52,15 @@ export function describeDatabaseError(error: PgError): ApiErrorBody | undefined 
         errors: field ? { [field]: `no record in ${table ?? 'the referenced table'} has this id` } : undefined,
       };
     }
+    case '23502': // not_null_violation
+      return {
+        statusCode: HttpStatus.BAD_REQUEST,
+        message: `Invalid input. ${error.column ? camelCase(error.column) : 'A field'} must have a value`,
+        errors: error.column ? { [camelCase(error.column)]: 'must have a value' } : undefined,
+      };
+    case '22021': // character_not_in_repertoire: a NUL in text
+    case '22P05': // untranslatable_character
+      return { statusCode: HttpStatus.BAD_REQUEST, message: 'Invalid input: a text holds a character PostgreSQL cannot store' };
     case '23514': // check_violation
       return {
         statusCode: HttpStatus.BAD_REQUEST,
@@ -61,18 +76,44 @@ export function describeDatabaseError(error: PgError): ApiErrorBody | undefined 
   }
 }
 
-@Catch(QueryFailedError)
-export class DatabaseErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger(DatabaseErrorFilter.name);
+/**
+ * Whether the error means PostgreSQL cannot answer now: unreachable, restarting, out of connections,
+ * or a statement, lock or pool wait that ran out of time. The request may be tried again.
+ */
+export function isDatabaseUnavailable(error: PgError & { errno?: unknown }): boolean {
+  const code = error.code ?? '';
+  return (
+    code.startsWith('08') || // connection_exception
+    ['57P01', '57P02', '57P03', '53300', '57014', '55P03'].includes(code) || // shutdown, too many connections, timeouts
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(code) ||
+    /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable/i.test(error.message ?? '')
+  );
+}
 
-  catch(exception: QueryFailedError, host: ArgumentsHost): void {
+/**
+ * The one exception filter: HttpExceptions answer as Nest answers them; PostgreSQL's refusals of a
+ * write become a 4xx naming the field (describeDatabaseError); a database that cannot answer now
+ * becomes a 503 with Retry-After; anything else is a 500 whose body says nothing of the cause, which
+ * is logged.
+ */
+@Catch()
+export class ApiExceptionFilter extends BaseExceptionFilter {
+  private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    if (exception instanceof HttpException) return super.catch(exception, host);
     const response = host.switchToHttp().getResponse<Response>();
-    const body = describeDatabaseError(exception.driverError as PgError);
+    const error = ((exception instanceof QueryFailedError ? exception.driverError : exception) ?? {}) as PgError;
+    const body = exception instanceof QueryFailedError ? describeDatabaseError(error) : undefined;
     if (body) {
       response.status(body.statusCode).json(body);
-      return;
+    } else if (isDatabaseUnavailable(error)) {
+      this.logger.warn(`The database cannot answer: ${error.message ?? error.code}`);
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({ statusCode: 503, message: 'The database cannot answer now: try again shortly' });
+    } else {
+      this.logger.error((exception as Error)?.message ?? String(exception), (exception as Error)?.stack);
+      response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, message: 'Internal server error' });
     }
-    this.logger.error(exception.message, exception.stack);
-    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, message: 'Internal server error' });
   }
 }

@@ -8,6 +8,8 @@ export interface AppConfig {
   webRoot: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   sqlTraceFile?: string;
+  apiDocs: boolean;
+  shutdownGraceMs: number;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => {
@@ -19,5 +21,7 @@ export const appConfig = registerAs('app', (): AppConfig => {
     webRoot: env.WEB_ROOT ?? join(__dirname, '..', 'web'),
     logLevel: env.LOG_LEVEL,
     sqlTraceFile: env.SQL_TRACE_FILE,
+    apiDocs: env.API_DOCS ?? true,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   };
 });

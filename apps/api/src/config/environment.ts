@@ -94,7 +94,7 @@ export class Environment {
   @MinLength(12, { message: 'ADMIN_PASSWORD must have at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
-  /** Failed sign-ins allowed per account, then per address, within 15 minutes before a pause. */
+  /** Failed sign-ins allowed per account from one address, then per address, within 15 minutes before a pause. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
   @Min(1)
@@ -104,6 +104,46 @@ export class Environment {
   @IsInt()
   @Min(1)
   LOGIN_FAILURES_PER_ADDRESS = 20;
+
+  /**
+   * Serve the API docs (Swagger UI at /api/docs, the OpenAPI document at /api/docs-json); on by
+   * default, off by default in production.
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  API_DOCS?: boolean;
+
+  /** The longest a single SQL statement may run before PostgreSQL cancels it (the answer is a 503). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** The longest a statement waits for a row lock another transaction holds. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  DB_LOCK_TIMEOUT_MS = 5_000;
+
+  /** The longest a request waits for a free connection of the pool before it answers 503. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  DB_POOL_TIMEOUT_MS = 5_000;
+
+  /** Connections each API process keeps to PostgreSQL at most. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(2)
+  @Max(500)
+  DB_POOL_SIZE = 10;
+
+  /** On SIGTERM: how long requests already on their way may take before the process exits anyway. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_GRACE_MS = 10_000;
 
   /** Behind a reverse proxy: how many proxies to trust for the client's address (Express "trust proxy"). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
@@ -121,6 +161,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     // The demo (its data and its accounts with known passwords) never starts in production by default.
     environment.DEMO_DATA = false;
   }
+  environment.API_DOCS ??= environment.NODE_ENV !== 'production';
   if (errors.length > 0) {
     const lines = errors.flatMap((error) => Object.values(error.constraints ?? {}));
     throw new Error(`Invalid configuration:\n- ${lines.join('\n- ')}`);

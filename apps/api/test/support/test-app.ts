@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../src/app/app.module';
-import { configureApp } from '../../src/app/configure-app';
+import { APP_OPTIONS, configureApp } from '../../src/app/configure-app';
 import { UsersService } from '../../src/users/users.service';
 
 export interface TestApp {
@@ -49,7 +49,7 @@ export async function createTestApp(options: { demoData?: boolean } = {}): Promi
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ databaseUrl: url.toString() })],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ ...APP_OPTIONS, logger: ['error', 'warn'] });
   configureApp(app);
   await app.init();
 
