@@ -49,11 +49,11 @@ export class AuthController {
     return actor;
   }
 
-  /** Changes one's own password, given the current one. */
+  /** Changes one's own password, given the current one; one's other sessions end. */
   @Allow(Role.Viewer)
   @Put('password')
   @HttpCode(204)
-  async changePassword(@CurrentActor() actor: Actor, @Body() { currentPassword, newPassword }: ChangePasswordDto) {
-    await this.auth.changePassword(actor, currentPassword, newPassword);
+  async changePassword(@CurrentActor() actor: Actor, @Body() { currentPassword, newPassword }: ChangePasswordDto, @Req() request: Request) {
+    await this.auth.changePassword(actor, currentPassword, newPassword, request);
   }
 }

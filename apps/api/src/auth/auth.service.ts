@@ -1,6 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction } from '@talentflow/domain';
+import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { invalid } from '../common/api-errors';
@@ -36,19 +37,21 @@ export class AuthService {
       });
       throw new UnauthorizedException({ statusCode: 401, message: 'Wrong email or password' });
     }
-    await this.throttle.succeeded(key);
+    await this.throttle.succeeded(key, address);
     const actor: Actor = { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
     const token = await this.sessions.open(user.id);
     await this.audit.record(this.dataSource.manager, { actor, action: AuditAction.Login, resource: 'auth', recordId: user.id });
     return { actor, token };
   }
 
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  /** Changes one's own password and ends one's other sessions (someone who knew the old one is out). */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, request: Request): Promise<void> {
     const user = await this.users.findForSignIn(actor.email);
     if (!(await verifyPassword(user?.passwordHash, currentPassword))) {
       throw invalid({ currentPassword: 'is not your current password' });
     }
     await this.users.setOwnPassword(actor, newPassword);
+    await this.sessions.closeOthersOf(actor.id, request);
   }
 
   async logout(actor: Actor | undefined): Promise<void> {

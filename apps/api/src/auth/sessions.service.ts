@@ -42,6 +42,17 @@ export class SessionsService {
     this.cache.forgetSession(tokenHash);
   }
 
+  /** Ends every session of the user but the request's own (after a change of one's own password). */
+  async closeOthersOf(userId: string, request: Request): Promise<void> {
+    const token = request.cookies?.[SESSION_COOKIE];
+    await this.sessions
+      .createQueryBuilder()
+      .delete()
+      .where('user_id = :userId AND token_hash <> :kept', { userId, kept: typeof token === 'string' ? hashToken(token) : '' })
+      .execute();
+    this.cache.forgetUser(userId);
+  }
+
   async closeAllOf(userId: string): Promise<void> {
     await this.sessions.delete({ userId });
     this.cache.forgetUser(userId);

@@ -60,6 +60,7 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
       const entity = manager.create(this.entity, fields as DeepPartial<E>);
       this.normalize(entity);
       await this.assertRules(entity);
+      await this.assertReferencesLive(manager, entity);
       const saved = await manager.save(this.entity, entity);
       await this.record(manager, actor, AuditAction.Create, saved.id, {}, saved);
       return saved.id;
@@ -75,16 +76,22 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
       manager.merge(this.entity, entity, fields as DeepPartial<E>);
       this.normalize(entity);
       await this.assertRules(entity);
+      await this.assertReferencesLive(manager, entity);
       await manager.save(this.entity, entity);
       await this.record(manager, actor, AuditAction.Update, id, before, entity);
     });
     return this.findOne(id, actor);
   }
 
-  /** Hides the record from lists and reads; refused while live records point at it. */
+  /**
+   * Hides the record from lists and reads; refused while live records point at it. The record is
+   * locked first: a create that names it waits for this delete and then finds it deleted, or this
+   * delete waits for that create and then counts it (see assertReferencesLive).
+   */
   async remove(id: string, actor: Actor): Promise<E> {
     return this.dataSource.transaction(async (manager) => {
-      const entity = await this.findOne(id, undefined, manager);
+      const entity = await manager.findOne(this.entity, { where: { id } as FindOptionsWhere<E>, lock: { mode: 'pessimistic_write' } });
+      if (!entity) throw notFound(this.resource, id);
       await this.assertNotReferenced(manager, id);
       await manager.softDelete(this.entity, id);
       await this.record(manager, actor, AuditAction.Delete, id, entity, {});
@@ -197,6 +204,24 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
       recordId: id,
       changes: changesBetween(snapshot(before), snapshot(after)),
     });
+  }
+
+  /**
+   * Every record this one points at must exist and not be deleted. Each is read FOR SHARE: a delete
+   * of it (which locks it FOR UPDATE, see remove) cannot pass until this transaction ends, and then
+   * counts the record written here.
+   */
+  private async assertReferencesLive(manager: EntityManager, entity: E): Promise<void> {
+    for (const reference of REFERENCES.filter((r) => r.table === this.table)) {
+      const target = (entity as unknown as Record<string, string | null | undefined>)[reference.field];
+      if (!target) continue;
+      const rows: { deleted: boolean }[] = await manager.query(
+        `SELECT deleted_at IS NOT NULL AS deleted FROM ${reference.target} WHERE id = $1 FOR SHARE`,
+        [target],
+      );
+      if (rows.length === 0) throw invalid({ [reference.field]: `no record in ${reference.target} has this id` });
+      if (rows[0].deleted) throw invalid({ [reference.field]: `names a deleted record in ${reference.target}: restore it first or choose another` });
+    }
   }
 
   private async assertNotReferenced(manager: EntityManager, id: string): Promise<void> {

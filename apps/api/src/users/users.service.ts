@@ -71,13 +71,18 @@ export class UsersService {
   async update(id: string, { version, password, ...fields }: UpdateUserDto, actor: Actor): Promise<User> {
     const passwordHash = password ? await hashPassword(password) : undefined;
     await this.dataSource.transaction(async (manager) => {
+      // A change that may take an admin away locks every enabled admin first, always in the same
+      // order, before its own row: two concurrent demotions then count one after the other.
+      const admins: { id: string }[] =
+        fields.role !== undefined || fields.disabled !== undefined
+          ? await manager.query(`SELECT id FROM users WHERE role = $1 AND NOT disabled ORDER BY id FOR UPDATE`, [Role.Admin])
+          : [];
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('users', id);
       if (user.version !== version) throw conflict('Someone changed this user since you loaded it', { version: `is now ${user.version}` }, user);
       const losesAdmin = user.role === Role.Admin && !user.disabled && ((fields.role && fields.role !== Role.Admin) || fields.disabled);
       if (losesAdmin) {
-        const others = await manager.count(User, { where: { role: Role.Admin, disabled: false } });
-        if (others <= 1) {
+        if (admins.length <= 1) {
           throw conflict('This is the last admin: make another user admin first', { role: 'the last admin must stay an enabled admin' });
         }
       }
