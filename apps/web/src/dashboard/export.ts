@@ -1,9 +1,4 @@
-import jsonExport from 'jsonexport/dist';
-import { downloadCSV } from 'react-admin';
-
-export async function exportCsv(rows: object[], name: string): Promise<void> {
-  downloadCSV(await jsonExport(rows), name);
-}
+export { downloadCsv as exportCsv } from '../common/csv-export';
 
 /** Draws a panel's chart (its SVG) on a canvas and downloads it as a PNG. */
 export async function exportPng(container: HTMLElement | null, name: string): Promise<void> {

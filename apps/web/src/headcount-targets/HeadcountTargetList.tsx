@@ -2,12 +2,13 @@ import { DataTable, List, ReferenceField, SearchInput, SelectField, SelectInput 
 import { populationChoices } from '../common/choices';
 import { DateField } from '../common/fields';
 import { useRecoverableFilters } from '../common/useRecoverableFilters';
+import { csvExporter } from '../common/csv-export';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="population" source="population" choices={populationChoices} />];
 
 export function HeadcountTargetList() {
   return (
-    <List filters={useRecoverableFilters(filters)} sort={{ field: 'dueBy', order: 'ASC' }}>
+    <List filters={useRecoverableFilters(filters)} sort={{ field: 'dueBy', order: 'ASC' }} exporter={csvExporter}>
       <DataTable rowClick="show">
         <DataTable.Col source="organizationId" disableSort>
           <ReferenceField source="organizationId" reference="organizations" />

@@ -1,5 +1,5 @@
-import { downloadCSV, type Exporter, type FetchRelatedRecords } from 'react-admin';
-import jsonExport from 'jsonexport/dist';
+import { type Exporter, type FetchRelatedRecords } from 'react-admin';
+import { downloadCsv } from '../common/csv-export';
 
 /** The moves the list's filter shows, as CSV with names rather than ids. */
 export const exportMoves: Exporter = async (moves, fetchRelatedRecords: FetchRelatedRecords) => {
@@ -22,5 +22,5 @@ export const exportMoves: Exporter = async (moves, fetchRelatedRecords: FetchRel
     sourceIds: (move.sourceIds ?? []).join(' '),
     notes: move.notes ?? '',
   }));
-  downloadCSV(await jsonExport(rows), 'moves');
+  await downloadCsv(rows, 'moves');
 };

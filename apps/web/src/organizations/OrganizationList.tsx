@@ -2,6 +2,7 @@ import { type Theme, useMediaQuery } from '@mui/material';
 import { DataTable, List, ReferenceField, SearchInput, SelectField, SelectInput, SimpleList, TextInput } from 'react-admin';
 import { sectorChoices } from '../common/choices';
 import { useRecoverableFilters } from '../common/useRecoverableFilters';
+import { csvExporter } from '../common/csv-export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -12,7 +13,7 @@ const filters = [
 export function OrganizationList() {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List filters={useRecoverableFilters(filters)} sort={{ field: 'name', order: 'ASC' }}>
+    <List filters={useRecoverableFilters(filters)} sort={{ field: 'name', order: 'ASC' }} exporter={csvExporter}>
       {small ? (
         <SimpleList
           primaryText="%{name}"

@@ -2,6 +2,7 @@ import { type Theme, useMediaQuery } from '@mui/material';
 import { DataTable, DateInput, List, SearchInput, SimpleList, TextInput, UrlField } from 'react-admin';
 import { DateField } from '../common/fields';
 import { useRecoverableFilters } from '../common/useRecoverableFilters';
+import { csvExporter } from '../common/csv-export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -13,7 +14,7 @@ const filters = [
 export function SourceList() {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List filters={useRecoverableFilters(filters)} sort={{ field: 'publishedOn', order: 'DESC' }}>
+    <List filters={useRecoverableFilters(filters)} sort={{ field: 'publishedOn', order: 'DESC' }} exporter={csvExporter}>
       {small ? (
         <SimpleList primaryText={(source) => source.title || source.url} secondaryText="%{publisher}" linkType="show" />
       ) : (

@@ -1,12 +1,13 @@
 import { BooleanField, DataTable, List, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { roleChoices } from '../common/choices';
 import { DateField } from '../common/fields';
+import { csvExporter } from '../common/csv-export';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} />];
 
 export function UserList() {
   return (
-    <List filters={filters} sort={{ field: 'email', order: 'ASC' }}>
+    <List filters={filters} sort={{ field: 'email', order: 'ASC' }} exporter={csvExporter}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="email" />
         <DataTable.Col source="displayName" />
