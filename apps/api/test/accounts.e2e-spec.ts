@@ -150,12 +150,18 @@ describe('accounts and sign-in', () => {
       .send({ email: 'changer@example.org', displayName: 'Changer', role: 'viewer', password: 'the first password' })
       .expect(201);
     const agent = request.agent(t.app.getHttpServer());
-    await agent.post('/api/auth/login').send({ email: 'changer@example.org', password: 'the first password' }).expect(200);
+    const elsewhere = request.agent(t.app.getHttpServer());
+    for (const session of [agent, elsewhere]) {
+      await session.post('/api/auth/login').send({ email: 'changer@example.org', password: 'the first password' }).expect(200);
+    }
     const wrong = await agent.put('/api/auth/password').send({ currentPassword: 'not it', newPassword: 'the second password' }).expect(400);
     expect(wrong.body.errors.currentPassword).toMatch(/not your current password/);
     await agent.put('/api/auth/password').send({ currentPassword: 'the first password', newPassword: 'the second password' }).expect(204);
     await login(t, 'changer@example.org', 'the first password').expect(401);
     await login(t, 'changer@example.org', 'the second password').expect(200);
+    // The session that changed it goes on; one opened elsewhere with the old password has ended.
+    await agent.get('/api/auth/me').expect(200);
+    await elsewhere.get('/api/auth/me').expect(401);
   });
 
   it('never sends a password hash', async () => {

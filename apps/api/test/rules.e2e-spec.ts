@@ -163,6 +163,25 @@ describe('validation and integrity rules', () => {
       const response = await t.http.delete(`/api/people/${jegou}`).expect(409);
       expect(response.body.message).toMatch(/still referenced from moves/);
     });
+
+    it('refuses a new record that points at a deleted one, on create and on update', async () => {
+      const gone = (await post('organizations', { name: 'Closed lab', sector: 'private_lab' }).expect(201)).body.id;
+      const ghost = (await post('people', { name: 'Left the field' }).expect(201)).body.id;
+      await t.http.delete(`/api/organizations/${gone}`).expect(200);
+      await t.http.delete(`/api/people/${ghost}`).expect(200);
+      const fromGone = await post('moves', move({ fromOrganizationId: gone })).expect(400);
+      expect(fromGone.body.errors.fromOrganizationId).toMatch(/deleted record in organizations/);
+      const ofGhost = await post('moves', move({ personId: ghost })).expect(400);
+      expect(ofGhost.body.errors.personId).toMatch(/deleted record in people/);
+      const target = await post('headcount-targets', { organizationId: gone, low: 1, high: 2, population: 'researchers' }).expect(400);
+      expect(target.body.errors.organizationId).toMatch(/deleted/);
+      const child = await post('organizations', { name: 'Its team', sector: 'private_lab', parentId: gone }).expect(400);
+      expect(child.body.errors.parentId).toMatch(/deleted/);
+      const existing = (await post('moves', move({ role: 'Researcher' })).expect(201)).body;
+      const update = await t.http.put(`/api/moves/${existing.id}`).send({ toOrganizationId: gone, version: existing.version }).expect(400);
+      expect(update.body.errors.toOrganizationId).toMatch(/deleted/);
+      await t.http.delete(`/api/moves/${existing.id}`).expect(200);
+    });
   });
 
   describe('headcount targets and observations', () => {
@@ -209,6 +228,10 @@ describe('validation and integrity rules', () => {
       await post('sources', { url: 'https://example.org/a' }).expect(201);
       const twice = await post('sources', { url: 'https://example.org/a' }).expect(409);
       expect(twice.body.errors).toEqual({ url: 'is already used by another record' });
+      // The same address written with another host case or a trailing slash is the same source.
+      await post('sources', { url: 'https://EXAMPLE.org/a/' }).expect(409);
+      const found = await t.http.get(`/api/sources${listQuery({ filter: { url: 'https://Example.ORG/a/' } })}`).expect(200);
+      expect(found.body.map((source: { url: string }) => source.url)).toEqual(['https://example.org/a']);
     });
 
     it('lists the moves a source supports', async () => {
