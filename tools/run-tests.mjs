@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, build and test every project through Nx, then print one total line,
+// `npm test`: lint, type-check, build and test every project through Nx, and run the API's
+// reliability suite (`npm run test:reliability`), then print one total line,
 // "N passed, N failed", summed from what each jest run wrote to tmp/test-results (see jest.preset.js).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ rmSync(results, { recursive: true, force: true });
 
 const nx = spawnSync(
   join(import.meta.dirname, '..', 'node_modules', '.bin', 'nx'),
-  ['run-many', '-t', 'lint', 'typecheck', 'build', 'test', '--outputStyle=static', ...process.argv.slice(2)],
+  ['run-many', '-t', 'lint', 'typecheck', 'build', 'test', 'reliability', '--outputStyle=static', ...process.argv.slice(2)],
   { stdio: 'inherit', env: { NX_DAEMON: 'false', ...process.env } },
 );
 

@@ -13,7 +13,7 @@ const FIRST_REQUEST_MS = 1_000;
  */
 export function drain(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
-    server.on('request', (_request, response) => response.setHeader('Connection', 'close'));
+    server.prependListener('request', (_request, response) => response.setHeader('Connection', 'close'));
     const idle = setInterval(() => server.closeIdleConnections(), FIRST_REQUEST_MS);
     const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
     NetServer.prototype.close.call(server, () => {

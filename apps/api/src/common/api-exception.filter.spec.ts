@@ -1,4 +1,4 @@
-import { describeDatabaseError } from './api-exception.filter';
+import { describeDatabaseError, isDatabaseUnavailable } from './api-exception.filter';
 
 describe('describeDatabaseError', () => {
   it('turns a unique violation into a 409 on the camel-cased field', () => {
@@ -24,5 +24,23 @@ describe('describeDatabaseError', () => {
 
   it('leaves errors it does not know for a 500', () => {
     expect(describeDatabaseError({ code: '53300' })).toBeUndefined();
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it.each([
+    ['a refused connection', { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' }],
+    ['a server shutting down', { code: '57P01', message: 'terminating connection due to administrator command' }],
+    ['a statement timeout', { code: '57014', message: 'canceling statement due to statement timeout' }],
+    ['a lock timeout', { code: '55P03', message: 'canceling statement due to lock timeout' }],
+    ['a full pool', { message: 'timeout exceeded when trying to connect' }],
+    ['a connection lost mid-transaction', { name: 'QueryRunnerAlreadyReleasedError', message: 'Query runner already released.' }],
+  ])('says the database cannot answer now on %s', (_case, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it('leaves a bug a bug', () => {
+    expect(isDatabaseUnavailable({ name: 'TypeError', message: "Cannot read properties of undefined (reading 'id')" })).toBe(false);
+    expect(isDatabaseUnavailable({ code: '42703', message: 'column "x" does not exist' })).toBe(false);
   });
 });

@@ -78,11 +78,14 @@ export function describeDatabaseError(error: PgError): ApiErrorBody | undefined 
 
 /**
  * Whether the error means PostgreSQL cannot answer now: unreachable, restarting, out of connections,
- * or a statement, lock or pool wait that ran out of time. The request may be tried again.
+ * or a statement, lock or pool wait that ran out of time. The request may be tried again. TypeORM
+ * releases a query runner whose connection died, so a transaction's next query then fails with
+ * QueryRunnerAlreadyReleasedError: that too is a lost connection.
  */
-export function isDatabaseUnavailable(error: PgError & { errno?: unknown }): boolean {
+export function isDatabaseUnavailable(error: PgError & { name?: string }): boolean {
   const code = error.code ?? '';
   return (
+    error.name === 'QueryRunnerAlreadyReleasedError' ||
     code.startsWith('08') || // connection_exception
     ['57P01', '57P02', '57P03', '53300', '57014', '55P03'].includes(code) || // shutdown, too many connections, timeouts
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(code) ||

@@ -56,7 +56,6 @@ describe('fuzzing every route through HTTP', () => {
   }
 
   it(`answers ${RUNS} generated bad requests without a 5xx or a leak, and keeps the data whole`, async () => {
-    // eslint-disable-next-line no-console
     console.log(`fuzz seed ${SEED}: replay with FUZZ_SEED=${SEED} npm run test:reliability`);
     const routes = discoverRoutes(t.app).filter((route) => route.path.startsWith('/api/'));
     const resources = [...new Set(routes.map((route) => /^\/api\/([\w-]+)\/:id$/.exec(route.path)?.[1]).filter(Boolean))] as string[];

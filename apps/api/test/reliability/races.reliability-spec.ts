@@ -1,6 +1,6 @@
 import { Role } from '@talentflow/domain';
 import { DataSource } from 'typeorm';
-import { createTestApp, emailOf, listQuery, TestApp } from '../support/test-app';
+import { createTestApp, emailOf, TestApp } from '../support/test-app';
 
 const TRIALS = 10;
 
@@ -54,7 +54,6 @@ describe('races', () => {
       );
       expect(orphans).toBe(0);
     }
-    // eslint-disable-next-line no-console
     console.log(`delete/create outcomes seen: ${[...outcomes].join(', ')}`);
   });
 
