@@ -184,12 +184,7 @@ describe('slowing down password guessing', () => {
   let t: TestApp;
   beforeAll(async () => {
     // The client's address from X-Forwarded-For, as behind one reverse proxy.
-    process.env.TRUST_PROXY = '1';
-    try {
-      t = await createTestApp();
-    } finally {
-      delete process.env.TRUST_PROXY;
-    }
+    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
   });
   afterAll(() => t.close());
   const from = (address: string, email: string, password: string) =>

@@ -14,14 +14,7 @@ describe('the edge, with the web app served beside the API', () => {
   beforeAll(async () => {
     webRoot = mkdtempSync(join(tmpdir(), 'talentflow-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Talentflow</title>');
-    process.env.WEB_ROOT = webRoot;
-    process.env.CORS_ORIGINS = 'https://partner.example.org';
-    try {
-      t = await createTestApp();
-    } finally {
-      delete process.env.WEB_ROOT;
-      delete process.env.CORS_ORIGINS;
-    }
+    t = await createTestApp({ env: { WEB_ROOT: webRoot, CORS_ORIGINS: 'https://partner.example.org' } });
   });
   afterAll(async () => {
     await t.close();
@@ -108,12 +101,7 @@ describe('the edge, with the web app served beside the API', () => {
 describe('the API docs setting', () => {
   let t: TestApp;
   beforeAll(async () => {
-    process.env.API_DOCS = 'false';
-    try {
-      t = await createTestApp();
-    } finally {
-      delete process.env.API_DOCS;
-    }
+    t = await createTestApp({ env: { API_DOCS: 'false' } });
   });
   afterAll(() => t.close());
 

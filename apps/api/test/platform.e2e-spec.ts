@@ -71,12 +71,7 @@ describe('the platform around the resources', () => {
 describe('CORS for the origins in CORS_ORIGINS', () => {
   let t: TestApp;
   beforeAll(async () => {
-    process.env.CORS_ORIGINS = 'http://localhost:5173';
-    try {
-      t = await createTestApp();
-    } finally {
-      delete process.env.CORS_ORIGINS;
-    }
+    t = await createTestApp({ env: { CORS_ORIGINS: 'http://localhost:5173' } });
   });
   afterAll(() => t.close());
 
@@ -102,12 +97,7 @@ describe('the SQL trace that npm run bench replays (SQL_TRACE_FILE)', () => {
   const file = join(dir, 'trace.jsonl');
   let t: TestApp;
   beforeAll(async () => {
-    process.env.SQL_TRACE_FILE = file;
-    try {
-      t = await createTestApp();
-    } finally {
-      delete process.env.SQL_TRACE_FILE;
-    }
+    t = await createTestApp({ env: { SQL_TRACE_FILE: file } });
   });
   afterAll(async () => {
     await t.close();

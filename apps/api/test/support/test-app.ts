@@ -37,21 +37,28 @@ async function onServer<T>(run: (client: Client) => Promise<T>): Promise<T> {
 
 /**
  * The real app (same modules, same global pipes, filters and interceptors as main.ts) on a database
- * of its own, created empty and migrated on start; `close()` drops it.
+ * of its own, created empty and migrated on start; `close()` drops it. `env` holds configuration
+ * (environment variables) set while the app starts only.
  */
-export async function createTestApp(options: { demoData?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demoData?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = `talentflow_test_${randomBytes(6).toString('hex')}`;
   await onServer((client) => client.query(`CREATE DATABASE ${database}`));
   const url = new URL(process.env.TEST_PG_ADMIN_URL ?? '');
   url.pathname = `/${database}`;
 
-  process.env.DEMO_DATA = String(options.demoData ?? false);
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ databaseUrl: url.toString() })],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ ...APP_OPTIONS, logger: ['error', 'warn'] });
-  configureApp(app);
-  await app.init();
+  const env = { ...options.env, DEMO_DATA: String(options.demoData ?? false) };
+  Object.assign(process.env, env);
+  let app: NestExpressApplication;
+  try {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot({ databaseUrl: url.toString() })],
+    }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ ...APP_OPTIONS, logger: ['error', 'warn'] });
+    configureApp(app);
+    await app.init();
+  } finally {
+    for (const name of Object.keys(env)) delete process.env[name];
+  }
 
   const server = app.getHttpServer();
   const agents = {} as Record<Role, TestAgent>;
