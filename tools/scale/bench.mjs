@@ -14,7 +14,6 @@
 // on Linux, where the app's time goes beside the SQL: its threads' CPU per request and its main
 // thread's wait for a CPU, against the replay's own pg client (see CPU ACCOUNTING).
 // Not part of the tests.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { freePort, temporaryPostgres } from '../postgres/temporary-postgres.mjs';
 import { getToEnd, keptAlive } from './kept-alive.mjs';
-import { ADMIN, answering, APP_SESSION_OPTIONS, startTracedApp, traced } from './traced-app.mjs';
+import { ADMIN, answering, APP_SESSION_OPTIONS, filledDatabase, startTracedApp, traced } from './traced-app.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -209,26 +208,6 @@ function firstLoadJs() {
 
 const q = (params) => `?${new URLSearchParams(params)}`;
 const json = (value) => JSON.stringify(value);
-
-/** A new database named after its size, filled by the generator: its URL. */
-async function filledDatabase(serverUrl, size) {
-  const name = `talentflow_bench_${size}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const generated = spawnSync(process.execPath, ['tools/scale/generate.mjs', '--moves', String(size)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url.toString() },
-    encoding: 'utf8',
-  });
-  if (generated.status !== 0) throw new Error(generated.stderr);
-  console.error(generated.stdout.trim());
-  return url.toString();
-}
 
 async function movesIn(url) {
   const client = new pg.Client({ connectionString: url });

@@ -1,9 +1,10 @@
 // The built app (npm start's bundle) as the bench tools run it: on a given database and port, no demo
 // data, the bench's admin account, and SQL_TRACE_FILE set, so that each URL's first answer writes
 // down its queries and parameters for the tools to replay. Used by bench.mjs and floor.mjs.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import pg from 'pg';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -63,4 +64,24 @@ export async function traced(traceFile, path) {
     if (tries >= 100) throw new Error(`${path}: no SQL traced`);
     await new Promise((done) => setTimeout(done, 10));
   }
+}
+
+/** A new database named after its size, filled by the generator: its URL. */
+export async function filledDatabase(serverUrl, size) {
+  const name = `talentflow_bench_${size}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const generated = spawnSync(process.execPath, ['tools/scale/generate.mjs', '--moves', String(size)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    encoding: 'utf8',
+  });
+  if (generated.status !== 0) throw new Error(generated.stderr);
+  console.error(generated.stdout.trim());
+  return url.toString();
 }
