@@ -10,7 +10,8 @@ export default defineConfig({
   server: {
     port: 5173,
     // In development the API runs apart (npm run dev:api); the app still calls /api.
-    proxy: { '/api': 'http://localhost:3000' },
+    // The API takes writes only from its own origin: the Host it sees must stay the page's (5173).
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
   },
   build: {
     outDir: '../../dist/apps/web',
