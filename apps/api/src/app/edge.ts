@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { assertCleanInput } from '../common/clean-input';
 
@@ -80,7 +81,8 @@ export const cleanInput: RequestHandler = (request: Request, response: Response,
     assertCleanInput(request.body, '');
     assertCleanInput(request.query, '');
   } catch (error) {
-    const body = (error as { getResponse(): { message: string; errors: Record<string, string> } }).getResponse();
+    if (!(error instanceof BadRequestException)) return next(error);
+    const body = error.getResponse() as { message: string; errors: Record<string, string> };
     return answer(response, 400, body.message, body.errors);
   }
   next();

@@ -13,15 +13,15 @@ export function assertCleanInput(value: unknown, path: string): void {
   const stack: [unknown, string, number][] = [[value, path, 0]];
   while (stack.length > 0) {
     const [item, at, depth] = stack.pop() as [unknown, string, number];
+    const where = at || 'body';
     if (typeof item === 'string') {
-      if (item.includes('\u0000')) throw invalid({ [at]: 'must not contain a NUL character' });
-      if (!item.isWellFormed()) throw invalid({ [at]: 'must be well-formed Unicode text (a lone surrogate was sent)' });
+      if (item.includes('\u0000')) throw invalid({ [where]: 'must not contain a NUL character' });
+      if (!item.isWellFormed()) throw invalid({ [where]: 'must be well-formed Unicode text (a lone surrogate was sent)' });
     } else if (typeof item === 'object' && item !== null) {
-      if (depth >= MAX_INPUT_DEPTH) throw invalid({ [at]: `nests deeper than ${MAX_INPUT_DEPTH} levels` });
+      if (depth >= MAX_INPUT_DEPTH) throw invalid({ [where]: `nests deeper than ${MAX_INPUT_DEPTH} levels` });
       for (const [key, child] of Object.entries(item)) {
-        const childPath = at ? `${at}.${key}` : key;
-        if (key.includes('\u0000') || !key.isWellFormed()) throw invalid({ [at || 'body']: 'has a field name that is not clean text' });
-        stack.push([child, childPath, depth + 1]);
+        if (key.includes('\u0000') || !key.isWellFormed()) throw invalid({ [where]: 'has a field name that is not clean text' });
+        stack.push([child, at ? `${at}.${key}` : key, depth + 1]);
       }
     }
   }
