@@ -122,6 +122,18 @@ describe('accounts and sign-in', () => {
     expect([none.body, none.headers['content-range']]).toEqual([[], 'users */0']);
   });
 
+  it('takes a user sent back as read, but not a new email', async () => {
+    const { body: created } = await t.http
+      .post('/api/users')
+      .send({ email: 'as-read@example.org', displayName: 'As read', role: 'viewer', password: 'a long enough password' })
+      .expect(201);
+    const { body: read } = await t.http.get(`/api/users/${created.id}`).expect(200);
+    const { body: changed } = await t.http.put(`/api/users/${created.id}`).send({ ...read, role: 'editor' }).expect(200);
+    expect(changed).toMatchObject({ email: 'as-read@example.org', role: 'editor' });
+    const renamed = await t.http.put(`/api/users/${created.id}`).send({ ...changed, email: 'other@example.org' }).expect(400);
+    expect(renamed.body.errors.email).toMatch(/cannot be changed/);
+  });
+
   it('keeps at least one enabled admin', async () => {
     const { body: users } = await t.http.get(`/api/users${listQuery({ filter: { role: 'admin' } })}`);
     expect(users).toHaveLength(1);

@@ -124,6 +124,23 @@ describeInBrowser('the web app, as a new user uses it', () => {
     await screenshot(page, 'moves-list-fr');
   });
 
+  it('names every organisation on a moves page whose 25 rows refer to 50 of them', async () => {
+    const person = await api('people', { name: 'Many Orgs Sample' });
+    for (let i = 0; i < 25; i++) {
+      const [from, to] = await Promise.all([
+        api('organizations', { name: `Many From ${i}`, sector: 'university' }),
+        api('organizations', { name: `Many To ${i}`, sector: 'startup' }),
+      ]);
+      await api('moves', { personId: person.id, fromOrganizationId: from.id, toOrganizationId: to.id, roleCategory: 'researcher', datePrecision: 'year', status: 'confirmed', effectiveOn: `${2000 + i}-01-01` });
+    }
+    await page.goto(`/moves?filter=${encodeURIComponent(JSON.stringify({ q: 'many orgs sample' }))}&perPage=25`);
+    await page.getByText('1-25 of 25').waitFor();
+    for (let i = 0; i < 25; i++) {
+      await page.getByRole('cell', { name: `Many From ${i}`, exact: true }).waitFor();
+      await page.getByRole('cell', { name: `Many To ${i}`, exact: true }).waitFor();
+    }
+  });
+
   it('exports the filtered moves list to CSV', async () => {
     const person = await api('people', { name: 'Export Sample' });
     const [from, to] = await Promise.all([

@@ -7,11 +7,7 @@ import { changesBetween, snapshot } from './changes';
 import { RecoverableRecord } from './entity-base';
 import { findPage, ListQueryDto, ListSpec, Page } from './list-query';
 import { REFERENCES } from './references';
-
-/** What every write names besides its fields: the version it was based on. */
-interface Versioned {
-  version: number;
-}
+import { changedFields, VersionDto } from './version.dto';
 
 /**
  * What every resource's service does the same way: list a page, read, create, update, delete
@@ -19,7 +15,7 @@ interface Versioned {
  * adds its list spec and, where it has them, rules across fields (`ruleErrors`) and the translation
  * of its DTO into entity fields (`toEntityFields`, e.g. source ids → sources).
  */
-export abstract class CrudService<E extends RecoverableRecord, CreateDto extends object, UpdateDto extends Versioned> {
+export abstract class CrudService<E extends RecoverableRecord, CreateDto extends object, UpdateDto extends VersionDto> {
   protected abstract readonly resource: string;
   protected abstract readonly listSpec: ListSpec;
 
@@ -68,10 +64,10 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
     return this.findOne(id, actor);
   }
 
-  async update(id: string, { version, ...dto }: UpdateDto, actor: Actor): Promise<E> {
-    const fields = await this.toEntityFields(dto as unknown as UpdateDto);
+  async update(id: string, dto: UpdateDto, actor: Actor): Promise<E> {
+    const fields = await this.toEntityFields(changedFields(id, dto) as UpdateDto);
     await this.dataSource.transaction(async (manager) => {
-      const entity = await this.lockForWrite(manager, id, version);
+      const entity = await this.lockForWrite(manager, id, dto.version);
       const before = snapshot(entity);
       manager.merge(this.entity, entity, fields as DeepPartial<E>);
       this.normalize(entity);

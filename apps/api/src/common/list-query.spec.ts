@@ -20,6 +20,14 @@ describe('parseListQuery', () => {
     expect(parseListQuery({}, spec)).toEqual({ sort: ['name', 'ASC'], start: 0, end: 24, filter: {} });
   });
 
+  it('spans every id asked for when no range is given (react-admin’s getMany), up to 1000', () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    expect(parseListQuery({ filter: JSON.stringify({ id: ids }) }, spec)).toMatchObject({ start: 0, end: 59 });
+    expect(parseListQuery({ filter: JSON.stringify({ id: ids }), range: '[0,9]' }, spec)).toMatchObject({ start: 0, end: 9 });
+    const tooMany = Array.from({ length: 1001 }, () => ids[0]);
+    expect(() => parseListQuery({ filter: JSON.stringify({ id: tooMany }) }, spec)).toThrow(/at most 1000 ids/);
+  });
+
   it.each([
     ['sort', { sort: '["salary","ASC"]' }, /cannot sort on "salary"; sortable fields: id, name, createdAt/],
     ['sort', { sort: '["name","SIDEWAYS"]' }, /must be \["field", "ASC" or "DESC"\]/],

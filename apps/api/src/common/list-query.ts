@@ -118,19 +118,6 @@ export function parseListQuery(query: ListQueryDto, spec: ListSpec, recoverable?
     });
   }
 
-  const range = parseJson(query.range, 'range') ?? [0, DEFAULT_PAGE_SIZE - 1];
-  if (
-    !Array.isArray(range) ||
-    range.length !== 2 ||
-    !range.every((n) => Number.isInteger(n) && n >= 0) ||
-    range[1] < range[0]
-  ) {
-    throw invalid({ range: 'must be [first, last] with 0 <= first <= last' });
-  }
-  if (range[1] - range[0] + 1 > MAX_PAGE_SIZE) {
-    throw invalid({ range: `may span at most ${MAX_PAGE_SIZE} rows` });
-  }
-
   const filter = parseJson(query.filter, 'filter') ?? {};
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
     throw invalid({ filter: 'must be a JSON object' });
@@ -141,6 +128,24 @@ export function parseListQuery(query: ListQueryDto, spec: ListSpec, recoverable?
     throw invalid({
       [`filter.${unknown[0]}`]: `is not a filter here; filters: ${[...builtIn, ...Object.keys(spec.filters)].join(', ')}`,
     });
+  }
+
+  // Many by id (react-admin's getMany asks without a range): every record asked for, not a page of them.
+  const ids = (filter as Record<string, unknown>).id;
+  if (Array.isArray(ids) && ids.length > MAX_PAGE_SIZE) {
+    throw invalid({ 'filter.id': `may list at most ${MAX_PAGE_SIZE} ids` });
+  }
+  const range = parseJson(query.range, 'range') ?? [0, (Array.isArray(ids) ? Math.max(ids.length, 1) : DEFAULT_PAGE_SIZE) - 1];
+  if (
+    !Array.isArray(range) ||
+    range.length !== 2 ||
+    !range.every((n) => Number.isInteger(n) && n >= 0) ||
+    range[1] < range[0]
+  ) {
+    throw invalid({ range: 'must be [first, last] with 0 <= first <= last' });
+  }
+  if (range[1] - range[0] + 1 > MAX_PAGE_SIZE) {
+    throw invalid({ range: `may span at most ${MAX_PAGE_SIZE} rows` });
   }
 
   return {

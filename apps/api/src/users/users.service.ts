@@ -6,7 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
 import { SessionsService } from '../auth/sessions.service';
-import { conflict, notFound } from '../common/api-errors';
+import { conflict, invalid, notFound } from '../common/api-errors';
+import { changedFields } from '../common/version.dto';
 import { changesBetween, snapshot } from '../common/changes';
 import { byValue, findPage, ListQueryDto, ListSpec, Page, search } from '../common/list-query';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -68,7 +69,9 @@ export class UsersService {
     return this.findOne(id);
   }
 
-  async update(id: string, { version, password, ...fields }: UpdateUserDto, actor: Actor): Promise<User> {
+  async update(id: string, dto: UpdateUserDto, actor: Actor): Promise<User> {
+    const { version } = dto;
+    const { password, email, ...fields } = changedFields(id, dto);
     const passwordHash = password ? await hashPassword(password) : undefined;
     await this.dataSource.transaction(async (manager) => {
       // A change that may take an admin away locks every enabled admin first, always in the same
@@ -80,6 +83,7 @@ export class UsersService {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('users', id);
       if (user.version !== version) throw conflict('Someone changed this user since you loaded it', { version: `is now ${user.version}` }, user);
+      if (email !== undefined && email !== user.email) throw invalid({ email: 'cannot be changed: create a user with the new address' });
       const losesAdmin = user.role === Role.Admin && !user.disabled && ((fields.role && fields.role !== Role.Admin) || fields.disabled);
       if (losesAdmin) {
         if (admins.length <= 1) {

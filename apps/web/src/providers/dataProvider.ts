@@ -1,13 +1,18 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, type Identifier, type RaRecord } from 'react-admin';
 
-/** Fields the API computes; it refuses them as input, so forms never send them back. `version` does go back. */
+/** Fields only the API writes (it ignores them in a change); forms leave them out. `version` does go back. */
 const COMPUTED = ['id', 'createdAt', 'updatedAt', 'deletedAt'];
 
 const withoutComputed = (data: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(data).filter(([key]) => !COMPUTED.includes(key)));
 
 const API = '/api';
+/**
+ * Ids per getMany request. The API answers every id it is asked for; 100 UUIDs keep the URL far
+ * below the 16 KB that Node takes in a request's headers.
+ */
+const IDS_PER_REQUEST = 100;
 const rest = simpleRestProvider(API);
 
 export interface TalentflowDataProvider extends DataProvider {
@@ -25,6 +30,12 @@ const send = async (url: string, method: string, body?: object) =>
 /** The API speaks react-admin's simple REST dialect under /api, on the origin that serves the app. */
 export const dataProvider: TalentflowDataProvider = {
   ...rest,
+  getMany: async (resource, params) => {
+    const chunks = [];
+    for (let i = 0; i < params.ids.length; i += IDS_PER_REQUEST) chunks.push(params.ids.slice(i, i + IDS_PER_REQUEST));
+    const pages = await Promise.all(chunks.map((ids) => rest.getMany(resource, { ...params, ids })));
+    return { data: pages.flatMap((page) => page.data) };
+  },
   create: (resource, params) => rest.create(resource, { ...params, data: withoutComputed(params.data) }),
   update: (resource, params) => rest.update(resource, { ...params, data: withoutComputed(params.data) }),
   restore: (resource, { id }) => send(`${API}/${resource}/${id}/restore`, 'POST'),
