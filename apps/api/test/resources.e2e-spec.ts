@@ -184,5 +184,7 @@ function variant(body: Record<string, unknown>, i: number): Record<string, unkno
   if (typeof copy.url === 'string') copy.url = `${copy.url}/${i}`;
   if ('orcid' in copy) delete copy.orcid;
   if (typeof copy.count === 'number') copy.count += i;
+  // The same move again is a duplicate: another year makes it another move.
+  if (typeof copy.effectiveOn === 'string') copy.effectiveOn = `${1800 + i}${copy.effectiveOn.slice(4)}`;
   return copy;
 }

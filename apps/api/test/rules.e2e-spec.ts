@@ -164,6 +164,23 @@ describe('validation and integrity rules', () => {
       expect(response.body.message).toMatch(/still referenced from moves/);
     });
 
+    it('refuses the same move entered twice with 409 naming it, over any overlapping period', async () => {
+      const first = (await post('moves', move({ effectiveOn: '2021-06-01', datePrecision: 'month', role: 'Researcher' })).expect(201)).body;
+      for (const period of [{ effectiveOn: '2021-06-01', datePrecision: 'month' }, { effectiveOn: '2021-01-01', datePrecision: 'year' }, { effectiveOn: '2021-06-30', datePrecision: 'day' }]) {
+        const again = await post('moves', move({ ...period, role: 'Research scientist' })).expect(409);
+        expect(again.body.message).toContain(first.id);
+        expect(again.body.errors.effectiveOn).toContain(first.id);
+      }
+      // Another period, another pair of ends, or a cancelled move is not the same move.
+      const later = (await post('moves', move({ effectiveOn: '2021-07-01', datePrecision: 'month' })).expect(201)).body;
+      const back = (await post('moves', move({ fromOrganizationId: kyutai, toOrganizationId: meta, effectiveOn: '2021-06-01', datePrecision: 'month' })).expect(201)).body;
+      const cancelled = (await post('moves', move({ effectiveOn: '2021-06-01', datePrecision: 'month', status: 'cancelled' })).expect(201)).body;
+      // An update that would make a move repeat another is refused too, and changes nothing.
+      const clash = await t.http.put(`/api/moves/${later.id}`).send({ effectiveOn: '2021-06-15', datePrecision: 'day', version: later.version }).expect(409);
+      expect(clash.body.message).toContain(first.id);
+      for (const id of [first.id, later.id, back.id, cancelled.id]) await t.http.delete(`/api/moves/${id}`).expect(200);
+    });
+
     it('refuses a new record that points at a deleted one, on create and on update', async () => {
       const gone = (await post('organizations', { name: 'Closed lab', sector: 'private_lab' }).expect(201)).body.id;
       const ghost = (await post('people', { name: 'Left the field' }).expect(201)).body.id;

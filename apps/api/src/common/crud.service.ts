@@ -57,6 +57,7 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
       this.normalize(entity);
       await this.assertRules(entity);
       await this.assertReferencesLive(manager, entity);
+      await this.assertNotDuplicate(manager, entity);
       const saved = await manager.save(this.entity, entity);
       await this.record(manager, actor, AuditAction.Create, saved.id, {}, saved);
       return saved.id;
@@ -73,6 +74,7 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
       this.normalize(entity);
       await this.assertRules(entity);
       await this.assertReferencesLive(manager, entity);
+      await this.assertNotDuplicate(manager, entity);
       await manager.save(this.entity, entity);
       await this.record(manager, actor, AuditAction.Update, id, before, entity);
     });
@@ -168,6 +170,14 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
   /** The survivor's new fields from the duplicate's (only resources that merge override this). */
   protected mergeFields(_survivor: E, _duplicate: E): Partial<E> {
     throw new Error(`${this.resource} cannot be merged`);
+  }
+
+  /**
+   * Refuses, with 409, a record that repeats one already stored where no unique key can say so
+   * (e.g. the same move entered twice). Runs in the write's transaction, so it may lock.
+   */
+  protected async assertNotDuplicate(_manager: EntityManager, _entity: E): Promise<void> {
+    return;
   }
 
   /** Refuses a merge that would break a rule (e.g. a move from one of the two to the other). */

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DatePrecision, MOVE_STATUSES, ROLE_CATEGORIES, SECTORS } from '@talentflow/domain';
-import { DataSource, DeepPartial, Repository } from 'typeorm';
+import { DatePrecision, MOVE_STATUSES, MoveStatus, ROLE_CATEGORIES, SECTORS } from '@talentflow/domain';
+import { DataSource, DeepPartial, EntityManager, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
-import { invalid } from '../common/api-errors';
+import { conflict, invalid } from '../common/api-errors';
 import { byDate, byId, byValue, citing, type FilterApplier, ListSpec, search, uuidList } from '../common/list-query';
 import { SourcesService } from '../sources/sources.service';
 import { CreateMoveDto } from './dto/create-move.dto';
@@ -104,6 +104,33 @@ export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto
   /** Only what the precision says is known is kept: 2023-11-17 at month precision is 2023-11-01. */
   protected override normalize(move: Move): void {
     if (move.effectiveOn) move.effectiveOn = truncateToPrecision(move.effectiveOn, move.datePrecision);
+  }
+
+  /**
+   * The same person between the same two ends over an overlapping period is the same move: a second
+   * one would count twice. Periods follow the date's precision (2023 overlaps 2023-11 and 2023-11-17);
+   * two moves without a date are the same period. Cancelled moves count for nothing and block nothing.
+   * The person's moves are serialised by an advisory lock, so that two such creates at once cannot
+   * both pass.
+   */
+  protected override async assertNotDuplicate(manager: EntityManager, move: Move): Promise<void> {
+    if (move.status === MoveStatus.Cancelled) return;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('moves of ' || $1))`, [move.personId]);
+    const [same]: { id: string }[] = await manager.query(
+      `SELECT m.id FROM moves m
+       WHERE m.person_id = $1 AND m.deleted_at IS NULL AND m.status <> 'cancelled' AND m.id IS DISTINCT FROM $2
+         AND m.from_organization_id IS NOT DISTINCT FROM $3 AND m.to_organization_id IS NOT DISTINCT FROM $4
+         AND CASE WHEN m.effective_on IS NULL OR $5::date IS NULL THEN m.effective_on IS NULL AND $5::date IS NULL
+                  ELSE m.effective_on < $5::date + ('1 ' || $6)::interval
+                   AND $5::date < m.effective_on + ('1 ' || m.date_precision::text)::interval END
+       ORDER BY m.created_at LIMIT 1`,
+      [move.personId, move.id ?? null, move.fromOrganizationId ?? null, move.toOrganizationId ?? null, move.effectiveOn ?? null, move.datePrecision],
+    );
+    if (same) {
+      throw conflict(`This move is already recorded (${same.id}): the same person, between the same organizations, over the same period`, {
+        effectiveOn: `the same move is already recorded as ${same.id}`,
+      });
+    }
   }
 
   protected override async ruleErrors(move: Move): Promise<Record<string, string>> {

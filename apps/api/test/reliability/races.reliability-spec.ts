@@ -57,6 +57,16 @@ describe('races', () => {
     console.log(`delete/create outcomes seen: ${[...outcomes].join(', ')}`);
   });
 
+  it('records the same move entered by several editors at once only once', async () => {
+    const { body: person } = await t.http.post('/api/people').send({ name: 'Entered twice' }).expect(201);
+    const { body: lab } = await t.http.post('/api/organizations').send({ name: 'Twice lab', sector: 'private_lab' }).expect(201);
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const move = { personId: person.id, toOrganizationId: lab.id, roleCategory: 'researcher', datePrecision: 'year', effectiveOn: `${2000 + trial}-01-01`, status: 'confirmed' };
+      const answers = await Promise.all(Array.from({ length: 4 }, () => t.http.post('/api/moves').send(move)));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409]);
+    }
+  });
+
   it('gives a unique value to one of many concurrent creates, and 409 to the others', async () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const url = `https://example.org/race/${trial}`;
