@@ -126,12 +126,14 @@ describeInBrowser('the web app, as a new user uses it', () => {
 
   it('names every organisation on a moves page whose 25 rows refer to 50 of them', async () => {
     const person = await api('people', { name: 'Many Orgs Sample' });
+    const moves: string[] = [];
     for (let i = 0; i < 25; i++) {
       const [from, to] = await Promise.all([
         api('organizations', { name: `Many From ${i}`, sector: 'university' }),
         api('organizations', { name: `Many To ${i}`, sector: 'startup' }),
       ]);
-      await api('moves', { personId: person.id, fromOrganizationId: from.id, toOrganizationId: to.id, roleCategory: 'researcher', datePrecision: 'year', status: 'confirmed', effectiveOn: `${2000 + i}-01-01` });
+      const { id } = await api('moves', { personId: person.id, fromOrganizationId: from.id, toOrganizationId: to.id, roleCategory: 'researcher', datePrecision: 'year', status: 'confirmed', effectiveOn: `${1950 + i}-01-01` });
+      moves.push(id);
     }
     await page.goto(`/moves?filter=${encodeURIComponent(JSON.stringify({ q: 'many orgs sample' }))}&perPage=25`);
     await page.getByText('1-25 of 25').waitFor();
@@ -139,6 +141,8 @@ describeInBrowser('the web app, as a new user uses it', () => {
       await page.getByRole('cell', { name: `Many From ${i}`, exact: true }).waitFor();
       await page.getByRole('cell', { name: `Many To ${i}`, exact: true }).waitFor();
     }
+    // Out of the other tests' lists.
+    for (const id of moves) await api(`moves/${id}`, undefined, 'DELETE');
   });
 
   it('exports the filtered moves list to CSV', async () => {
