@@ -83,4 +83,45 @@ describeInBrowser('the dashboard', () => {
     await page.getByRole('row', { name: /Dash Person/ }).first().waitFor();
     await page.getByText('1-1 of 1').waitFor();
   });
+  it('says when a panel is loading, has nothing for the filters, or failed, and retries on demand', async () => {
+    // A slow answer: the panel says it is loading meanwhile.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/analytics/net-flows?**', async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await page.goto(`/?from=2023-01-01&to=2024-12-31&organizationIds=${kyutaiId}`);
+    await panel('net-flows').getByTestId('panel-loading').waitFor();
+    release();
+    await panel('net-flows').getByRole('row', { name: /Private lab/ }).waitFor();
+    await page.unroute('**/api/analytics/net-flows?**');
+
+    // Filters that match nothing: each analytics panel says so, rather than drawing an empty chart.
+    await page.goto(`/?from=1990-01-01&to=1990-12-31&organizationIds=${kyutaiId}`);
+    await panel('flows').getByTestId('panel-empty').waitFor();
+    await panel('net-flows').getByTestId('panel-empty').waitFor();
+
+    // A failed query is an error with a retry, not "no data".
+    let fail = true;
+    await page.route('**/api/analytics/flows?**', (route) =>
+      fail ? route.fulfill({ status: 500, contentType: 'application/json', body: '{"statusCode":500,"message":"Internal server error"}' }) : route.fallback(),
+    );
+    await page.goto(`/?from=2023-01-01&to=2024-12-31&organizationIds=${kyutaiId}`);
+    await panel('flows').getByTestId('panel-error').waitFor({ timeout: 15_000 });
+    expect(await panel('flows').getByTestId('panel-empty').count()).toBe(0);
+    await screenshot(page, 'dashboard-error');
+    fail = false;
+    await panel('flows').getByRole('button', { name: 'Try again' }).click();
+    await panel('flows').getByText(/Private lab \(\d+\)/).waitFor();
+  });
+
+  it('signs out to the sign-in page when the session has expired, instead of showing empty charts', async () => {
+    await page.route('**/api/analytics/**', (route) =>
+      route.fulfill({ status: 401, contentType: 'application/json', body: '{"statusCode":401,"message":"Sign in first"}' }),
+    );
+    await page.goto(`/?organizationIds=${kyutaiId}`);
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
 });

@@ -31,12 +31,18 @@ function SankeyNode({ x, y, width, height, payload }: NodeProps) {
 export function FlowsPanel({ filters, setFilters }: { filters: DashboardFilters; setFilters: (change: Partial<DashboardFilters>) => void }) {
   const translate = useTranslate();
   const openMoves = useOpenMoves(filters);
-  const { data } = useAnalytics<Flows>('flows', filters, { level: filters.level, limit: '40' });
+  const answer = useAnalytics<Flows>('flows', filters, { level: filters.level, limit: '40' });
+  const { data } = answer;
   const label = (name: string) => (filters.level === 'sector' ? translate(`talentflow.sector.${name}`, { _: name }) : name);
   const chart = data && data.links.length > 0 ? { nodes: data.nodes.map((node) => ({ ...node, name: label(node.name) })), links: data.links } : null;
   const rows = data?.links.map((link) => ({ from: data.nodes[link.source].name, to: data.nodes[link.target].name, moves: link.value })) ?? [];
   return (
-    <Panel title="talentflow.dashboard.flows" rows={rows} name="flows">
+    <Panel
+      title="talentflow.dashboard.flows"
+      rows={rows}
+      name="flows"
+      data={{ ...answer, isEmpty: !chart }}
+      controls={
       <ToggleButtonGroup
         size="small"
         exclusive
@@ -50,6 +56,8 @@ export function FlowsPanel({ filters, setFilters }: { filters: DashboardFilters;
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
+      }
+    >
       {chart ? (
         <ResponsiveContainer width="100%" height={420}>
           <Sankey
@@ -72,9 +80,7 @@ export function FlowsPanel({ filters, setFilters }: { filters: DashboardFilters;
             <Tooltip />
           </Sankey>
         </ResponsiveContainer>
-      ) : (
-        <p>{translate('talentflow.dashboard.noData')}</p>
-      )}
+      ) : null}
       <p data-testid="flows-total">{translate('talentflow.dashboard.total', { count: data?.total ?? 0 })}</p>
     </Panel>
   );

@@ -25,11 +25,11 @@ export function HeadcountPanel({ filters }: { filters: DashboardFilters }) {
   const translate = useTranslate();
   const locale = useFormatLocale();
   const openMoves = useOpenMoves(filters);
-  const { data = [] } = useAnalytics<Headcount[]>('headcount', filters);
+  const answer = useAnalytics<Headcount[]>('headcount', filters);
+  const data = answer.data ?? [];
   const rows = data.flatMap((lab) => lab.series.map((point) => ({ organization: lab.name, month: point.month, count: point.count })));
   return (
-    <Panel title="talentflow.dashboard.headcount" rows={rows} name="headcount">
-      {data.length === 0 ? <p>{translate('talentflow.dashboard.noData')}</p> : null}
+    <Panel title="talentflow.dashboard.headcount" rows={rows} name="headcount" data={{ ...answer, isEmpty: data.length === 0 }}>
       {data.map((lab) => {
         const target = lab.targets[0];
         const points = lab.series.map((point) => ({

@@ -1,19 +1,18 @@
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
-import { RecordContextProvider, ReferenceField, useGetList, useTranslate } from 'react-admin';
+import { RecordContextProvider, ReferenceField, useGetList } from 'react-admin';
 import { PartialDateField } from '../common/fields';
 import { type DashboardFilters, movesFilter } from './filters';
 import { Panel } from './Panel';
 
 /** The latest moves the filters let through. */
 export function LatestMovesPanel({ filters }: { filters: DashboardFilters }) {
-  const translate = useTranslate();
   // The moves list filters by one organisation (either side); the first one chosen here.
   const filter = movesFilter(filters, { organizationId: filters.organizationIds[0] });
-  const { data = [] } = useGetList('moves', { filter, sort: { field: 'effectiveOn', order: 'DESC' }, pagination: { page: 1, perPage: 10 } });
+  const answer = useGetList('moves', { filter, sort: { field: 'effectiveOn', order: 'DESC' }, pagination: { page: 1, perPage: 10 } });
+  const data = answer.data ?? [];
   return (
-    <Panel title="talentflow.dashboard.latestMoves" rows={data} name="latest-moves" chart={false}>
-      {data.length === 0 ? <p>{translate('talentflow.dashboard.noData')}</p> : null}
+    <Panel title="talentflow.dashboard.latestMoves" rows={data} name="latest-moves" chart={false} data={{ ...answer, isEmpty: data.length === 0 }}>
       <List dense>
         {data.map((move) => (
           <RecordContextProvider key={move.id} value={move}>

@@ -21,11 +21,12 @@ interface NetFlow {
 export function NetFlowsPanel({ filters }: { filters: DashboardFilters }) {
   const translate = useTranslate();
   const openMoves = useOpenMoves(filters);
-  const { data = [] } = useAnalytics<NetFlow[]>('net-flows', filters, { level: filters.level, limit: '15' });
+  const answer = useAnalytics<NetFlow[]>('net-flows', filters, { level: filters.level, limit: '15' });
+  const data = answer.data ?? [];
   const label = (name: string) => (filters.level === 'sector' ? translate(`talentflow.sector.${name}`, { _: name }) : name);
   const rows = data.map((row) => ({ ...row, name: label(row.name), departures: -row.departures }));
   return (
-    <Panel title="talentflow.dashboard.netFlows" rows={data} name="net-flows">
+    <Panel title="talentflow.dashboard.netFlows" rows={data} name="net-flows" data={{ ...answer, isEmpty: data.length === 0 }}>
       <ResponsiveContainer width="100%" height={300}>
         <BarChart data={rows} margin={{ left: 8, right: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />

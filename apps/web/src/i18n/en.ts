@@ -114,6 +114,9 @@ export const en = {
       series: 'Headcount',
       observed: 'Observed',
       noData: 'Nothing for these filters',
+      loading: 'Loading…',
+      error: 'The figures could not be loaded',
+      retry: 'Try again',
       latestMoves: 'Latest moves',
     },
     validation: {

@@ -114,6 +114,9 @@ export const fr = {
       series: 'Effectif',
       observed: 'Observé',
       noData: 'Rien pour ces filtres',
+      loading: 'Chargement…',
+      error: 'Les chiffres n’ont pas pu être chargés',
+      retry: 'Réessayer',
       latestMoves: 'Derniers mouvements',
     },
     validation: {

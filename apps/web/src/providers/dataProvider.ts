@@ -22,6 +22,8 @@ export interface TalentflowDataProvider extends DataProvider {
   purge(resource: string, params: { id: Identifier }): Promise<{ data: RaRecord }>;
   /** Merges `duplicateId` into `id` (admins; people and organizations). */
   merge(resource: string, params: { id: Identifier; duplicateId: Identifier }): Promise<{ data: RaRecord }>;
+  /** One analytics endpoint's answer (`flows`, `net-flows`, `top`, `headcount`) for a query string of filters. */
+  analytics<T>(endpoint: string, query: string): Promise<T>;
 }
 
 const send = async (url: string, method: string, body?: object) =>
@@ -41,4 +43,5 @@ export const dataProvider: TalentflowDataProvider = {
   restore: (resource, { id }) => send(`${API}/${resource}/${id}/restore`, 'POST'),
   purge: (resource, { id }) => send(`${API}/${resource}/${id}/permanent`, 'DELETE'),
   merge: (resource, { id, duplicateId }) => send(`${API}/${resource}/${id}/merge`, 'POST', { duplicateId }),
+  analytics: async <T>(endpoint: string, query: string) => (await fetchUtils.fetchJson(`${API}/analytics/${endpoint}?${query}`)).json as T,
 };
