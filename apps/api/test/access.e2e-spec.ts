@@ -10,6 +10,7 @@ const CRUD = (resource: string): Record<string, Rule> => ({
   [`GET /api/${resource}/:id`]: Role.Viewer,
   [`POST /api/${resource}`]: Role.Editor,
   [`PUT /api/${resource}/:id`]: Role.Editor,
+  [`PATCH /api/${resource}`]: Role.Editor,
   [`DELETE /api/${resource}/:id`]: Role.Editor,
   [`POST /api/${resource}/:id/restore`]: Role.Admin,
   [`DELETE /api/${resource}/:id/permanent`]: Role.Admin,

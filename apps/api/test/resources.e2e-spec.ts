@@ -132,6 +132,27 @@ describe.each([
     expect(other.body.errors.id).toMatch(/record changed/);
   });
 
+  it('sets the same fields on many records at once, all or none, each version going up', async () => {
+    const records: { id: string; version: number }[] = [];
+    for (let i = 0; i < 3; i++) records.push((await t.http.post(`/api/${resource}`).send(variant(create(fixtures), 300 + i)).expect(201)).body);
+    const ids = records.map((record) => record.id);
+    const { body: changed } = await t.http.patch(`/api/${resource}`).send({ ids, changes: update }).expect(200);
+    expect([...changed].sort()).toEqual([...ids].sort());
+    for (const record of records) {
+      expect((await t.http.get(`/api/${resource}/${record.id}`)).body).toMatchObject({ ...update, version: record.version + 1 });
+    }
+    // An edit form opened before the bulk change is told someone changed the record.
+    await t.http.put(`/api/${resource}/${ids[0]}`).send({ ...update, version: records[0].version }).expect(409);
+    // One unknown id: nothing changes.
+    const missing = '00000000-0000-4000-8000-000000000000';
+    await t.http.patch(`/api/${resource}`).send({ ids: [ids[1], missing], changes: create(fixtures) }).expect(404);
+    expect((await t.http.get(`/api/${resource}/${ids[1]}`)).body.version).toBe(records[1].version + 1);
+    // What no change may carry: a version, an unknown field, an empty list.
+    for (const body of [{ ids, changes: { ...update, version: 1 } }, { ids, changes: { salary: 1 } }, { ids: [], changes: update }, { ids }]) {
+      await t.http.patch(`/api/${resource}`).send(body).expect(400);
+    }
+  });
+
   it('gives every record asked for by id, more than a page of them, as getMany asks (no range)', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push((await t.http.post(`/api/${resource}`).send(variant(create(fixtures), 100 + i)).expect(201)).body.id);

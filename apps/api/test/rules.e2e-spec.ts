@@ -181,6 +181,20 @@ describe('validation and integrity rules', () => {
       for (const id of [first.id, later.id, back.id, cancelled.id]) await t.http.delete(`/api/moves/${id}`).expect(200);
     });
 
+    it('refuses a bulk change that breaks a rule for one record, naming it, and changes none', async () => {
+      const a = (await post('moves', move({ effectiveOn: '2019-01-01', datePrecision: 'year' })).expect(201)).body;
+      const b = (await post('moves', move({ fromOrganizationId: null, effectiveOn: '2018-01-01', datePrecision: 'year' })).expect(201)).body;
+      // Moving both to Meta: a's origin is Meta already, so a would go from Meta to Meta.
+      const refused = await t.http.patch('/api/moves').send({ ids: [a.id, b.id], changes: { toOrganizationId: meta } }).expect(400);
+      expect(refused.body.message).toContain(`Record ${a.id}`);
+      expect(refused.body.errors.toOrganizationId).toMatch(/must differ/);
+      expect((await t.http.get(`/api/moves/${b.id}`)).body).toMatchObject({ toOrganizationId: kyutai, version: b.version });
+      await t.http.patch('/api/moves').send({ ids: [a.id, b.id], changes: { status: 'announced' } }).expect(200);
+      const statuses = await Promise.all([a.id, b.id].map(async (id) => (await t.http.get(`/api/moves/${id}`)).body.status));
+      expect(statuses).toEqual(['announced', 'announced']);
+      for (const id of [a.id, b.id]) await t.http.delete(`/api/moves/${id}`).expect(200);
+    });
+
     it('refuses a new record that points at a deleted one, on create and on update', async () => {
       const gone = (await post('organizations', { name: 'Closed lab', sector: 'private_lab' }).expect(201)).body.id;
       const ghost = (await post('people', { name: 'Left the field' }).expect(201)).body.id;

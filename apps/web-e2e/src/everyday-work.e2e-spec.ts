@@ -145,6 +145,37 @@ describeInBrowser('the web app, as a new user uses it', () => {
     for (const id of moves) await api(`moves/${id}`, undefined, 'DELETE');
   });
 
+  it('confirms several moves at once from the list, then deletes them', async () => {
+    const person = await api('people', { name: 'Bulk Sample' });
+    const lab = await api('organizations', { name: 'Bulk Lab', sector: 'private_lab' });
+    for (const year of [2016, 2017, 2018]) {
+      await api('moves', { personId: person.id, toOrganizationId: lab.id, roleCategory: 'researcher', datePrecision: 'year', status: 'rumoured', effectiveOn: `${year}-01-01` });
+    }
+    const filter = encodeURIComponent(JSON.stringify({ q: 'bulk sample' }));
+    const statuses = async () =>
+      (await api<{ status: string }[]>(`moves?filter=${filter}`)).map((move) => move.status).sort();
+    await page.goto(`/moves?filter=${filter}`);
+    await page.getByText('1-3 of 3').waitFor();
+    await page.getByRole('checkbox', { name: 'Select all' }).check();
+    await page.getByRole('button', { name: 'Mark Confirmed' }).click();
+    // Changing many records is asked to be confirmed first.
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    for (let tries = 0; (await statuses()).join() !== 'confirmed,confirmed,confirmed'; tries++) {
+      if (tries > 50) throw new Error(`statuses are ${await statuses()}`);
+      await page.waitForTimeout(100);
+    }
+    await page.getByRole('cell', { name: 'Confirmed' }).first().waitFor();
+    await screenshot(page, 'moves-bulk');
+
+    await page.getByRole('checkbox', { name: 'Select all' }).check();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    for (let tries = 0; (await statuses()).length > 0; tries++) {
+      if (tries > 50) throw new Error('the moves are still there');
+      await page.waitForTimeout(100);
+    }
+  });
+
   it('exports the filtered moves list to CSV', async () => {
     const person = await api('people', { name: 'Export Sample' });
     const [from, to] = await Promise.all([

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, NotFoundException } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
 
 /** What every 4xx error body looks like: react-admin shows `errors.<field>` beside that field. */
@@ -27,6 +27,13 @@ export function conflict(message: string, errors?: Record<string, string>, curre
 
 export function notFound(resource: string, id: string): NotFoundException {
   return new NotFoundException({ statusCode: 404, message: `No record in ${resource} has the id ${id}` });
+}
+
+/** A 4xx about one record of a bulk change: the same answer, its message naming the record. */
+export function inRecord(error: unknown, id: string): unknown {
+  if (!(error instanceof HttpException)) return error;
+  const body = error.getResponse() as ApiErrorBody;
+  return new HttpException({ ...body, message: `Record ${id}: ${body.message}` }, error.getStatus());
 }
 
 /** Flattens class-validator's tree into `{ "field": "first problem", "nested.field": ... }`. */

@@ -1,12 +1,14 @@
-import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, Type, ValidationPipe } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, Type, ValidationPipe } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiProperty, OmitType } from '@nestjs/swagger';
+import { Type as Nested } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsObject, IsUUID, ValidateNested } from 'class-validator';
 import { Role } from '@talentflow/domain';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import type { Actor } from '../auth/actor';
 import { CrudService } from './crud.service';
 import { RecoverableRecord } from './entity-base';
-import { ListQueryDto } from './list-query';
+import { ListQueryDto, MAX_PAGE_SIZE } from './list-query';
 import { VALIDATION_OPTIONS } from './validation';
 
 interface CrudControllerOptions<CreateDto, UpdateDto> {
@@ -20,7 +22,8 @@ interface CrudControllerOptions<CreateDto, UpdateDto> {
  * The routes of react-admin's simple REST dialect, the same for every resource, each with its rule:
  * viewers read (`GET /R` with sort, range, filter → Content-Range; `GET /R/:id`), editors write
  * (`POST /R`, `PUT /R/:id` with the version it is based on, `DELETE /R/:id` recoverably), admins
- * restore (`POST /R/:id/restore`) and delete for good (`DELETE /R/:id/permanent`).
+ * restore (`POST /R/:id/restore`) and delete for good (`DELETE /R/:id/permanent`); editors also set
+ * the same fields on many records at once (`PATCH /R` with `{ ids, changes }`).
  * A resource's controller extends the class this returns and adds its @Controller path.
  */
 export function CrudController<E extends RecoverableRecord, CreateDto extends object, UpdateDto extends { version: number }>(
@@ -29,6 +32,30 @@ export function CrudController<E extends RecoverableRecord, CreateDto extends ob
   // A generic parameter's type is erased, so each body names its DTO class for validation.
   const validateCreate = new ValidationPipe({ ...VALIDATION_OPTIONS, expectedType: options.create });
   const validateUpdate = new ValidationPipe({ ...VALIDATION_OPTIONS, expectedType: options.update });
+
+  /** A bulk change's fields: any of an update's, without the version and the read-only ones. */
+  class BulkChanges extends OmitType(options.update as Type<{ version: number; id?: string; createdAt?: string; updatedAt?: string; deletedAt?: string | null }>, [
+    'version',
+    'id',
+    'createdAt',
+    'updatedAt',
+    'deletedAt',
+  ] as const) {}
+  class BulkUpdate {
+    @ApiProperty({ type: [String], description: 'The records to change (at most 1000)' })
+    @IsArray()
+    @ArrayNotEmpty()
+    @ArrayMaxSize(MAX_PAGE_SIZE)
+    @IsUUID('all', { each: true, message: 'ids must be a list of record ids' })
+    ids: string[];
+
+    @ApiProperty({ type: BulkChanges })
+    @IsObject({ message: 'changes must be an object of the fields to set' })
+    @ValidateNested()
+    @Nested(() => BulkChanges)
+    changes: BulkChanges;
+  }
+  const validateBulk = new ValidationPipe({ ...VALIDATION_OPTIONS, expectedType: BulkUpdate });
 
   abstract class ResourceController {
     protected constructor(protected readonly service: CrudService<E, CreateDto, UpdateDto>) {}
@@ -61,6 +88,14 @@ export function CrudController<E extends RecoverableRecord, CreateDto extends ob
     @ApiBody({ type: options.update })
     update(@Param('id', ParseUUIDPipe) id: string, @Body(validateUpdate) dto: UpdateDto, @CurrentActor() actor: Actor) {
       return this.service.update(id, dto, actor);
+    }
+
+    @Allow(Role.Editor)
+    @Patch()
+    @ApiOperation({ summary: `Set the same fields on many ${options.noun} records at once, all or none; answers their ids` })
+    @ApiBody({ type: BulkUpdate })
+    updateMany(@Body(validateBulk) { ids, changes }: BulkUpdate, @CurrentActor() actor: Actor) {
+      return this.service.updateMany(ids, changes as unknown as Omit<UpdateDto, 'version'>, actor);
     }
 
     @Allow(Role.Editor)

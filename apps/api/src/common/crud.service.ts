@@ -2,7 +2,7 @@ import { AuditAction, hasRole, Role } from '@talentflow/domain';
 import { DataSource, DeepPartial, EntityManager, EntityTarget, FindOptionsWhere, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { conflict, invalid, notFound } from './api-errors';
+import { conflict, inRecord, invalid, notFound } from './api-errors';
 import { changesBetween, snapshot } from './changes';
 import { RecoverableRecord } from './entity-base';
 import { findPage, ListQueryDto, ListSpec, Page } from './list-query';
@@ -69,16 +69,50 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
     const fields = await this.toEntityFields(changedFields(id, dto) as UpdateDto);
     await this.dataSource.transaction(async (manager) => {
       const entity = await this.lockForWrite(manager, id, dto.version);
-      const before = snapshot(entity);
-      manager.merge(this.entity, entity, fields as DeepPartial<E>);
-      this.normalize(entity);
-      await this.assertRules(entity);
-      await this.assertReferencesLive(manager, entity);
-      await this.assertNotDuplicate(manager, entity);
-      await manager.save(this.entity, entity);
-      await this.record(manager, actor, AuditAction.Update, id, before, entity);
+      await this.change(manager, entity, fields, actor);
     });
     return this.findOne(id, actor);
+  }
+
+  /**
+   * The same change to many records (e.g. "mark confirmed"), all or none, in one transaction: each
+   * record is locked, changed as it now stands, checked by every rule, saved (its version goes up,
+   * so an edit form opened before gets 409) and audited. A bulk change names no versions: it sets
+   * the fields it names and leaves the others as they are, whoever changed them last.
+   */
+  async updateMany(ids: string[], changes: Omit<UpdateDto, 'version'>, actor: Actor): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    const fields = await this.toEntityFields(changes as UpdateDto);
+    await this.dataSource.transaction(async (manager) => {
+      const entities = await manager
+        .createQueryBuilder(this.entity, this.table)
+        .setLock('pessimistic_write')
+        .where(`${this.table}.id IN (:...ids)`, { ids: unique })
+        .orderBy(`${this.table}.id`)
+        .getMany();
+      const missing = unique.filter((id) => !entities.some((entity) => entity.id === id));
+      if (missing.length > 0) throw notFound(this.resource, missing.join(', '));
+      for (const entity of entities) {
+        try {
+          await this.change(manager, entity, fields, actor);
+        } catch (error) {
+          throw inRecord(error, entity.id);
+        }
+      }
+    });
+    return unique;
+  }
+
+  /** Applies `fields` to a locked record, checks it, saves it and audits the change. */
+  private async change(manager: EntityManager, entity: E, fields: DeepPartial<E>, actor: Actor): Promise<void> {
+    const before = snapshot(entity);
+    manager.merge(this.entity, entity, fields);
+    this.normalize(entity);
+    await this.assertRules(entity);
+    await this.assertReferencesLive(manager, entity);
+    await this.assertNotDuplicate(manager, entity);
+    await manager.save(this.entity, entity);
+    await this.record(manager, actor, AuditAction.Update, entity.id, before, entity);
   }
 
   /**

@@ -88,6 +88,7 @@ export const en = {
       passwordChanged: 'Your password is changed',
       leaveEmpty: 'Leave empty to keep the current password',
     },
+    bulk: { setStatus: 'Mark %{status}' },
     filter: { deleted: 'Deleted' },
     dashboard: {
       title: 'Dashboard',

@@ -88,6 +88,7 @@ export const fr = {
       passwordChanged: 'Votre mot de passe est changé',
       leaveEmpty: 'Laisser vide pour garder le mot de passe actuel',
     },
+    bulk: { setStatus: 'Marquer « %{status} »' },
     filter: { deleted: 'Supprimés' },
     dashboard: {
       title: 'Tableau de bord',

@@ -8,11 +8,13 @@ import {
   SelectField,
   SelectInput,
   SimpleList,
+  useCanAccess,
 } from 'react-admin';
 import { moveStatusChoices, roleCategoryChoices } from '../common/choices';
 import { PartialDateField } from '../common/fields';
 import { OrganizationReferenceInput } from '../common/reference-inputs';
 import { exportMoves } from './exporter';
+import { MoveBulkActions } from './MoveBulkActions';
 import { useRecoverableFilters } from '../common/useRecoverableFilters';
 
 const filters = [
@@ -33,6 +35,7 @@ const FromTo = () => (
 
 export function MoveList() {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const { canAccess: mayEdit } = useCanAccess({ action: 'edit', resource: 'moves' });
   return (
     <List filters={useRecoverableFilters(filters)} sort={{ field: 'effectiveOn', order: 'DESC' }} exporter={exportMoves}>
       {small ? (
@@ -43,7 +46,7 @@ export function MoveList() {
           linkType="show"
         />
       ) : (
-        <DataTable rowClick="show">
+        <DataTable rowClick="show" bulkActionButtons={mayEdit ? <MoveBulkActions /> : false}>
           <DataTable.Col source="personId" disableSort>
             <ReferenceField source="personId" reference="people" />
           </DataTable.Col>

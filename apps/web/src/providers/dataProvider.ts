@@ -40,6 +40,10 @@ export const dataProvider: TalentflowDataProvider = {
   },
   create: (resource, params) => rest.create(resource, { ...params, data: withoutComputed(params.data) }),
   update: (resource, params) => rest.update(resource, { ...params, data: withoutComputed(params.data) }),
+  // One request, all or none (the API's PATCH /R), rather than one PUT per record, which needs each one's version.
+  updateMany: async (resource, { ids, data }) => ({
+    data: (await fetchUtils.fetchJson(`${API}/${resource}`, { method: 'PATCH', body: JSON.stringify({ ids, changes: withoutComputed(data) }) })).json,
+  }),
   restore: (resource, { id }) => send(`${API}/${resource}/${id}/restore`, 'POST'),
   purge: (resource, { id }) => send(`${API}/${resource}/${id}/permanent`, 'DELETE'),
   merge: (resource, { id, duplicateId }) => send(`${API}/${resource}/${id}/merge`, 'POST', { duplicateId }),
