@@ -532,6 +532,26 @@ describe('analytics', () => {
     expect(bySector[0]).toMatchObject({ key: 'private_lab', arrivals: 5, departures: 1, balance: 4 });
   });
 
+  it('lists behind a figure exactly the moves it counts, over ranges that cut months and years', async () => {
+    const listed = async (filter: object) =>
+      (await t.as('viewer' as never).get(`/api/moves?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,99]`).expect(200)).body.length;
+    const ranges = [
+      ['2024-03-15', '2024-09-20'], // only the move known as "2024"
+      ['2023-11-10', '2023-11-20'], // the moves of November 2023, day and month alike
+      ['2023-06-01', '2024-01-31'],
+      ['2024-02-10', '2024-02-10'],
+    ];
+    for (const [from, to] of ranges) {
+      const [row] = (await get('net-flows', { level: 'organization', from, to })).filter((r: { name: string }) => r.name === 'Kyutai');
+      for (const side of ['toOrganizationId', 'fromOrganizationId'] as const) {
+        const count = await listed({ [side]: ids.kyutai, status: ['announced', 'confirmed'], effectiveAfter: from, effectiveBefore: to });
+        expect([from, to, side, count]).toEqual([from, to, side, (side === 'toOrganizationId' ? row?.arrivals : row?.departures) ?? 0]);
+      }
+    }
+    const [april] = (await get('net-flows', { level: 'organization', from: '2024-03-15', to: '2024-09-20' })).filter((r: { name: string }) => r.name === 'Kyutai');
+    expect(april.arrivals).toBe(1);
+  });
+
   it('lists the top origins and destinations of one organisation', async () => {
     const origins = await get('top', { organizationId: ids.kyutai, direction: 'origins' });
     expect(origins.map((r: { name: string; moves: number }) => [r.name, r.moves])).toEqual([

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DatePrecision, MOVE_STATUSES, MoveStatus, ROLE_CATEGORIES, SECTORS } from '@talentflow/domain';
+import { DatePrecision, isIsoCalendarDate, MOVE_STATUSES, MoveStatus, ROLE_CATEGORIES, SECTORS } from '@talentflow/domain';
 import { DataSource, DeepPartial, EntityManager, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
 import { conflict, invalid } from '../common/api-errors';
@@ -35,6 +35,24 @@ function bySide(side: 'from' | 'to', column: 'sector' | 'country', field: string
     );
   };
 }
+
+/**
+ * The one rule for "in this period", the dashboards' too: a move counts in a range if its period
+ * overlaps it — its date at its precision, so a move known only as 2024 is all of 2024 and counts in
+ * 2024-03-15 – 2024-09-20. `effectiveBefore` (its period starts on or before) is a plain bound;
+ * `effectiveAfter` is this: its period ends on or after the day. The first condition lets the index
+ * on the date narrow the rows (no period is longer than a year).
+ */
+const periodEndsOnOrAfter: FilterApplier = (qb, value, param) => {
+  if (typeof value !== 'string' || !isIsoCalendarDate(value)) {
+    throw invalid({ 'filter.effectiveAfter': 'must be a real date written YYYY-MM-DD' });
+  }
+  qb.andWhere(
+    `moves.effective_on > (:${param})::date - interval '1 year'
+     AND moves.effective_on + ('1 ' || moves.date_precision::text)::interval > (:${param})::date`,
+    { [param]: value },
+  );
+};
 
 function byRoot(side: 'from' | 'to'): FilterApplier {
   return (qb, value, param) =>
@@ -73,7 +91,8 @@ export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto
         }),
       status: byValue('moves.status', 'status', MOVE_STATUSES),
       roleCategory: byValue('moves.role_category', 'roleCategory', ROLE_CATEGORIES),
-      effectiveAfter: byDate('moves.effective_on', 'effectiveAfter', 'after'),
+      // "In this period" as the dashboards count it: the move's period overlaps the range.
+      effectiveAfter: periodEndsOnOrAfter,
       effectiveBefore: byDate('moves.effective_on', 'effectiveBefore', 'before'),
       // Either side by the kind of organisation: what a dashboard's Sankey link opens.
       fromSector: bySide('from', 'sector', 'fromSector', SECTORS),
