@@ -10,6 +10,7 @@ import { CrudService } from './crud.service';
 import { RecoverableRecord } from './entity-base';
 import { ListQueryDto, MAX_PAGE_SIZE } from './list-query';
 import { VALIDATION_OPTIONS } from './validation';
+import { VersionDto } from './version.dto';
 
 interface CrudControllerOptions<CreateDto, UpdateDto> {
   create: Type<CreateDto>;
@@ -26,7 +27,7 @@ interface CrudControllerOptions<CreateDto, UpdateDto> {
  * the same fields on many records at once (`PATCH /R` with `{ ids, changes }`).
  * A resource's controller extends the class this returns and adds its @Controller path.
  */
-export function CrudController<E extends RecoverableRecord, CreateDto extends object, UpdateDto extends { version: number }>(
+export function CrudController<E extends RecoverableRecord, CreateDto extends object, UpdateDto extends VersionDto>(
   options: CrudControllerOptions<CreateDto, UpdateDto>,
 ) {
   // A generic parameter's type is erased, so each body names its DTO class for validation.
@@ -34,7 +35,7 @@ export function CrudController<E extends RecoverableRecord, CreateDto extends ob
   const validateUpdate = new ValidationPipe({ ...VALIDATION_OPTIONS, expectedType: options.update });
 
   /** A bulk change's fields: any of an update's, without the version and the read-only ones. */
-  class BulkChanges extends OmitType(options.update as Type<{ version: number; id?: string; createdAt?: string; updatedAt?: string; deletedAt?: string | null }>, [
+  class BulkChanges extends OmitType(options.update as Type<VersionDto>, [
     'version',
     'id',
     'createdAt',

@@ -219,14 +219,18 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
     return;
   }
 
-  /** The record, locked for this transaction, if `version` is still its version; else 409 with the current one. */
-  protected async lockForWrite(manager: EntityManager, id: string, version: number): Promise<E> {
+  /**
+   * The record, locked for this transaction, if `version` is still its version; else 409 with the
+   * current one. Without a version (a change not based on a read, such as one record of a bulk
+   * change) the record is taken as it now stands.
+   */
+  protected async lockForWrite(manager: EntityManager, id: string, version: number | undefined): Promise<E> {
     const entity = await manager.findOne(this.entity, {
       where: { id } as FindOptionsWhere<E>,
       lock: { mode: 'pessimistic_write' },
     });
     if (!entity) throw notFound(this.resource, id);
-    if (entity.version !== version) {
+    if (version !== undefined && entity.version !== version) {
       throw conflict(
         'Someone else changed this record since you opened it: here it is as it now stands',
         { version: `is now ${entity.version}, not ${version}` },

@@ -2,14 +2,17 @@ import { IsInt, IsISO8601, IsOptional, IsUUID, Min } from 'class-validator';
 import { invalid } from './api-errors';
 
 /**
- * What every change names besides its fields: the version it was based on (a stale one gets 409, so
- * no edit silently overwrites another). A client may send the record back as it read it: the fields
- * only the API writes are then taken and ignored (`id`, if sent, must be the record's own).
+ * What a change names besides its fields: the version of the record it was based on (a stale one
+ * gets 409, so no edit silently overwrites another). A change not based on a read — "set the status
+ * to confirmed" — may leave it out: it then sets the fields it names on the record as it now stands.
+ * A client may send the record back as it read it: the fields only the API writes are then taken
+ * and ignored (`id`, if sent, must be the record's own).
  */
 export class VersionDto {
+  @IsOptional()
   @IsInt({ message: 'version must be the version of the record the change is based on' })
   @Min(1)
-  version: number;
+  version?: number;
 
   /** Read-only: ignored. */
   @IsOptional()

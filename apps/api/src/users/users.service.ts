@@ -82,7 +82,7 @@ export class UsersService {
           : [];
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('users', id);
-      if (user.version !== version) throw conflict('Someone changed this user since you loaded it', { version: `is now ${user.version}` }, user);
+      if (version !== undefined && user.version !== version) throw conflict('Someone changed this user since you loaded it', { version: `is now ${user.version}` }, user);
       if (email !== undefined && email !== user.email) throw invalid({ email: 'cannot be changed: create a user with the new address' });
       const losesAdmin = user.role === Role.Admin && !user.disabled && ((fields.role && fields.role !== Role.Admin) || fields.disabled);
       if (losesAdmin) {
