@@ -669,3 +669,40 @@ describe('analytics', () => {
     expect(Object.keys(response.body.errors).sort()).toEqual(['from', 'level', 'sectors']);
   });
 });
+
+describe('the members population', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('counts every member of a lab but its advisors, as a team page does', async () => {
+    const post = async (resource: string, body: object) => (await t.http.post(`/api/${resource}`).send(body).expect(201)).body.id as string;
+    const lab = await post('organizations', { name: 'Team Lab', sector: 'private_lab', country: 'FR' });
+    await post('headcount-observations', { organizationId: lab, observedOn: '2024-01-15', count: 10, population: 'members' });
+    const arrive = async (name: string, roleCategory: string, effectiveOn: string, leaves = false) =>
+      post('moves', {
+        personId: await post('people', { name }),
+        [leaves ? 'fromOrganizationId' : 'toOrganizationId']: lab,
+        roleCategory,
+        effectiveOn,
+        datePrecision: 'month',
+        status: 'confirmed',
+      });
+    await arrive('A student', 'student', '2024-02-01');
+    await arrive('An advisor', 'advisor', '2024-02-01');
+    await arrive('An engineer', 'engineer', '2024-03-01', true);
+    const headcount = async (population: string) =>
+      (await t.as('viewer' as never).get(`/api/analytics/headcount?organizationIds=${lab}&population=${population}&to=2024-04-30`).expect(200)).body;
+    const [members] = await headcount('members');
+    expect(members.population).toBe('members');
+    expect(members.series.map((point: { month: string; count: number }) => [point.month.slice(0, 7), point.count])).toEqual([
+      ['2024-01', 10],
+      ['2024-02', 11],
+      ['2024-03', 10],
+      ['2024-04', 10],
+    ]);
+    // Researchers: no observation of that population, so no series.
+    const [researchers] = await headcount('researchers');
+    expect(researchers.series).toEqual([]);
+  });
+});

@@ -116,6 +116,15 @@ describeInBrowser('the dashboard', () => {
     await panel('flows').getByText(/Private lab \(\d+\)/).waitFor();
   });
 
+  it('says whom the headcount counts, and switches to every member but advisors', async () => {
+    await page.goto(`/?organizationIds=${kyutaiId}`);
+    const populations = panel('headcount').getByRole('group', { name: 'Who is counted' });
+    await populations.getByRole('button', { name: 'Researchers', pressed: true }).waitFor();
+    await populations.getByRole('button', { name: 'Members (all but advisors)' }).click();
+    await page.waitForURL(/population=members/);
+    await populations.getByRole('button', { name: 'Members (all but advisors)', pressed: true }).waitFor();
+  });
+
   it('signs out to the sign-in page when the session has expired, instead of showing empty charts', async () => {
     await page.route('**/api/analytics/**', (route) =>
       route.fulfill({ status: 401, contentType: 'application/json', body: '{"statusCode":401,"message":"Sign in first"}' }),

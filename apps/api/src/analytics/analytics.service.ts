@@ -21,6 +21,7 @@ const POPULATION_ROLES: Record<Population, RoleCategory[]> = {
   [Population.Researchers]: [RoleCategory.Researcher, RoleCategory.Leadership],
   [Population.Staff]: [RoleCategory.Researcher, RoleCategory.Leadership, RoleCategory.Engineer, RoleCategory.Other],
   [Population.PhdStudents]: [RoleCategory.Student],
+  [Population.Members]: Object.values(RoleCategory).filter((role) => role !== RoleCategory.Advisor),
 };
 
 const isFirstOfMonth = (date?: string) => !date || date.endsWith('-01');

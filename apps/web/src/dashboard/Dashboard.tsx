@@ -17,7 +17,7 @@ export default function Dashboard() {
         <FilterBar filters={filters} setFilters={setFilters} />
       </Grid>
       <Grid size={{ xs: 12, lg: 6 }}>
-        <HeadcountPanel filters={filters} />
+        <HeadcountPanel filters={filters} setFilters={setFilters} />
       </Grid>
       <Grid size={{ xs: 12, lg: 6 }}>
         <NetFlowsPanel filters={filters} />

@@ -1,4 +1,7 @@
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
+import { POPULATIONS } from '@talentflow/domain';
 import { useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormatLocale } from '../common/fields';
@@ -21,15 +24,35 @@ function lastDayOf(month: string): string {
 }
 
 /** Is the lab on track: its headcount over time against its target's band and date; a point opens that month's moves. */
-export function HeadcountPanel({ filters }: { filters: DashboardFilters }) {
+export function HeadcountPanel({ filters, setFilters }: { filters: DashboardFilters; setFilters: (change: Partial<DashboardFilters>) => void }) {
   const translate = useTranslate();
   const locale = useFormatLocale();
   const openMoves = useOpenMoves(filters);
-  const answer = useAnalytics<Headcount[]>('headcount', filters);
+  const answer = useAnalytics<Headcount[]>('headcount', filters, { population: filters.population });
   const data = answer.data ?? [];
   const rows = data.flatMap((lab) => lab.series.map((point) => ({ organization: lab.name, month: point.month, count: point.count })));
   return (
-    <Panel title="talentflow.dashboard.headcount" rows={rows} name="headcount" data={{ ...answer, isEmpty: data.length === 0 }}>
+    <Panel
+      title="talentflow.dashboard.headcount"
+      rows={rows}
+      name="headcount"
+      data={{ ...answer, isEmpty: data.length === 0 }}
+      controls={
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={filters.population}
+          onChange={(_, population) => population && setFilters({ population })}
+          aria-label={translate('talentflow.dashboard.population')}
+        >
+          {POPULATIONS.map((population) => (
+            <ToggleButton key={population} value={population}>
+              {translate(`talentflow.population.${population}`)}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      }
+    >
       {data.map((lab) => {
         const target = lab.targets[0];
         const points = lab.series.map((point) => ({

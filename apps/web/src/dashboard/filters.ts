@@ -6,6 +6,8 @@ export interface DashboardFilters {
   from: string;
   to: string;
   level: 'organization' | 'parent' | 'sector' | 'country';
+  /** Who the headcount panel counts. */
+  population: string;
   countries: string[];
   sectors: string[];
   organizationIds: string[];
@@ -29,6 +31,7 @@ export function useDashboardFilters(): [DashboardFilters, (change: Partial<Dashb
     from: params.get('from') ?? range.from,
     to: params.get('to') ?? range.to,
     level: (params.get('level') as DashboardFilters['level']) ?? 'sector',
+    population: params.get('population') ?? 'researchers',
     countries: [],
     sectors: [],
     organizationIds: [],
@@ -49,8 +52,11 @@ export function useDashboardFilters(): [DashboardFilters, (change: Partial<Dashb
   return [filters, update];
 }
 
-/** The filters as the analytics API takes them (lists comma-separated, empty ones left out); `level` only where given in `extra`. */
-export function toQuery({ level: _level, ...filters }: DashboardFilters, extra: Record<string, string> = {}): string {
+/**
+ * The filters as the analytics API takes them (lists comma-separated, empty ones left out); `level`
+ * and `population` only where given in `extra`.
+ */
+export function toQuery({ level: _level, population: _population, ...filters }: DashboardFilters, extra: Record<string, string> = {}): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filters, ...extra })) {
     const text = Array.isArray(value) ? value.join(',') : value;

@@ -39,6 +39,7 @@ import { ParentKindKeyCarriesCounts1795758100000 } from './1795758100000-ParentK
 import { OrganizationYearRoleCounts1795758200000 } from './1795758200000-OrganizationYearRoleCounts';
 import { ParentYearCounts1795758300000 } from './1795758300000-ParentYearCounts';
 import { PeopleByFields1795758400000 } from './1795758400000-PeopleByFields';
+import { AddMembersPopulation1796404009757 } from './1796404009757-AddMembersPopulation';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   OrganizationYearRoleCounts1795758200000,
   ParentYearCounts1795758300000,
   PeopleByFields1795758400000,
+  AddMembersPopulation1796404009757,
 ];

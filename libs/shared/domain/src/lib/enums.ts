@@ -38,6 +38,8 @@ export enum Population {
   Researchers = 'researchers',
   Staff = 'staff',
   PhdStudents = 'phd_students',
+  /** Everyone on a lab's team page: researchers, leaders, engineers, students and others, not advisors. */
+  Members = 'members',
 }
 
 export const SECTORS = Object.values(Sector);
