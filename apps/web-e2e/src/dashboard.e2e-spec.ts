@@ -72,6 +72,20 @@ describeInBrowser('the dashboard', () => {
     await page.getByText('1-3 of 3').waitFor();
   });
 
+  it('opens behind a bar over a range that cuts a year exactly the moves the bar counts', async () => {
+    const lab = await api('organizations', { name: 'Dash Year Lab', sector: 'private_lab', country: 'FR' });
+    const person = await api('people', { name: 'Dash Year Person' });
+    // Known only to the year: counts in any range its year overlaps.
+    await api('moves', { personId: person.id, toOrganizationId: lab.id, roleCategory: 'researcher', datePrecision: 'year', status: 'confirmed', effectiveOn: '2024-01-01' });
+    await page.goto(`/?from=2024-03-15&to=2024-09-20&level=organization&organizationIds=${lab.id}`);
+    await panel('net-flows').getByRole('row', { name: /Dash Year Lab\s*1\s*0\s*1/ }).waitFor();
+    const arrivals = panel('net-flows').locator('.recharts-bar').first().locator('.recharts-bar-rectangle').first();
+    await arrivals.click({ force: true });
+    await page.waitForURL(/\/moves\?filter=/);
+    await page.getByRole('row', { name: /Dash Year Person/ }).waitFor();
+    await page.getByText('1-1 of 1').waitFor();
+  });
+
   it('opens the moves behind a Sankey link', async () => {
     await page.goto(`/?from=2023-01-01&to=2024-12-31&level=organization&organizationIds=${kyutaiId}`);
     const link = panel('flows').locator('.recharts-sankey-link').first();
