@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { api, describeInBrowser, launchBrowser, newPage, screenshot, signIn } from './support/browser';
+import { accountOf, api, describeInBrowser, ensureAccounts, launchBrowser, newPage, screenshot, signIn } from './support/browser';
 
 /** What a policy researcher does every day, in Chromium, against the app as `npm start` serves it. */
 describeInBrowser('the web app, as a new user uses it', () => {
@@ -111,6 +111,26 @@ describeInBrowser('the web app, as a new user uses it', () => {
     await screenshot(page, 'move-create-error');
     expect(page.url()).toMatch(/\/moves\/create$/);
     expect((await api<unknown[]>('moves')).length).toBe(before);
+  });
+
+  it('speaks French on a first visit from a browser set to French, and keeps a choice of English', async () => {
+    const french = await newPage(browser, { locale: 'fr-FR' });
+    try {
+      await ensureAccounts();
+      const { email, password } = accountOf('editor');
+      await french.goto('/login');
+      await french.getByLabel('Adresse e-mail').fill(email);
+      await french.getByRole('textbox', { name: 'Mot de passe' }).fill(password);
+      await french.getByRole('button', { name: 'Connexion' }).click();
+      await french.getByRole('menuitem', { name: 'Mouvements' }).waitFor();
+      await french.getByRole('button', { name: /Français/i }).click();
+      await french.getByRole('menuitem', { name: 'English' }).click();
+      await french.getByRole('menuitem', { name: 'Moves' }).waitFor();
+      await french.reload();
+      await french.getByRole('menuitem', { name: 'Moves' }).waitFor();
+    } finally {
+      await french.context().close();
+    }
   });
 
   it('switches to French, and still speaks French after a reload', async () => {
