@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { accountOf, api, describeInBrowser, ensureAccounts, launchBrowser, newPage, screenshot, signIn } from './support/browser';
+import { api, describeInBrowser, launchBrowser, newPage, screenshot, signIn } from './support/browser';
 
 /** What a policy researcher does every day, in Chromium, against the app as `npm start` serves it. */
 describeInBrowser('the web app, as a new user uses it', () => {
@@ -116,12 +116,7 @@ describeInBrowser('the web app, as a new user uses it', () => {
   it('speaks French on a first visit from a browser set to French, and keeps a choice of English', async () => {
     const french = await newPage(browser, { locale: 'fr-FR' });
     try {
-      await ensureAccounts();
-      const { email, password } = accountOf('editor');
-      await french.goto('/login');
-      await french.getByLabel('Adresse e-mail').fill(email);
-      await french.getByRole('textbox', { name: 'Mot de passe' }).fill(password);
-      await french.getByRole('button', { name: 'Connexion' }).click();
+      await signIn(french, 'editor', { email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Connexion' });
       await french.getByRole('menuitem', { name: 'Mouvements' }).waitFor();
       await french.getByRole('button', { name: /Français/i }).click();
       await french.getByRole('menuitem', { name: 'English' }).click();

@@ -1,4 +1,4 @@
-import { Admin, CustomRoutes, defaultDarkTheme, defaultLightTheme, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router-dom';
 import auditEntries from './audit-entries';
 import { AccountPage } from './auth/AccountPage';
@@ -15,6 +15,7 @@ import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import sources from './sources';
 import users from './users';
+import { darkTheme, lightTheme } from './layout/themes';
 
 /**
  * Paths, not hashes (`/moves/…`), so that a link opens the right page on reload; the API serves the
@@ -35,8 +36,8 @@ export function App() {
         layout={AppLayout}
         dashboard={LazyDashboard}
         title="Talentflow"
-        theme={defaultLightTheme}
-        darkTheme={defaultDarkTheme}
+        theme={lightTheme}
+        darkTheme={darkTheme}
         requireAuth
         disableTelemetry
       >

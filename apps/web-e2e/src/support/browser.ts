@@ -94,13 +94,17 @@ export function ensureAccounts(): Promise<unknown> {
   return accounts;
 }
 
-/** Signs in through the login page, as a person would. */
-export async function signIn(page: Page, role: 'viewer' | 'editor' | 'admin' = 'admin'): Promise<void> {
+/** Signs in through the login page, as a person would; `labels` are the page's in another language. */
+export async function signIn(
+  page: Page,
+  role: 'viewer' | 'editor' | 'admin' = 'admin',
+  labels = { email: 'Email', password: 'Password', submit: 'Sign in' },
+): Promise<void> {
   await ensureAccounts();
   const { email, password } = accountOf(role);
   await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByRole('textbox', { name: labels.password }).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
