@@ -139,6 +139,31 @@ describeInBrowser('the dashboard', () => {
     await populations.getByRole('button', { name: 'Members (all but advisors)', pressed: true }).waitFor();
   });
 
+  it('opens on its figures on a phone, with the filters in a drawer and chips saying which are set', async () => {
+    const phone = await newPage(browser, { width: 390 });
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await signIn(phone, 'viewer');
+      await phone.goto(`/?from=2023-01-01&to=2024-12-31&organizationIds=${kyutaiId}`);
+      // A figure within the first screen.
+      const figure = phone.getByTestId('panel-headcount').getByText(/Dash Kyutai — \d+ now/);
+      await figure.waitFor();
+      const box = await figure.boundingBox();
+      expect(box && box.y + box.height).toBeLessThan(844);
+      await phone.getByText('2023-01-01 – 2024-12-31').waitFor();
+      await phone.getByText('1 organization', { exact: true }).waitFor();
+      await screenshot(phone, 'dashboard-phone');
+      // The filters open in a drawer; a change shows as a chip and in the URL.
+      await phone.getByRole('button', { name: 'Filters' }).click();
+      await phone.getByLabel('To', { exact: true }).fill('2024-06-30');
+      await phone.getByRole('button', { name: 'Show the figures' }).click();
+      await phone.waitForURL(/to=2024-06-30/);
+      await phone.getByText('2023-01-01 – 2024-06-30').waitFor();
+    } finally {
+      await phone.context().close();
+    }
+  });
+
   it('signs out to the sign-in page when the session has expired, instead of showing empty charts', async () => {
     await page.route('**/api/analytics/**', (route) =>
       route.fulfill({ status: 401, contentType: 'application/json', body: '{"statusCode":401,"message":"Sign in first"}' }),

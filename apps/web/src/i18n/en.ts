@@ -115,6 +115,8 @@ export const en = {
       series: 'Headcount',
       observed: 'Observed',
       population: 'Who is counted',
+      organizationCount: '%{smart_count} organization |||| %{smart_count} organizations',
+      showFigures: 'Show the figures',
       noData: 'Nothing for these filters',
       loading: 'Loading…',
       error: 'The figures could not be loaded',

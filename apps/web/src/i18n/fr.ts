@@ -115,6 +115,8 @@ export const fr = {
       series: 'Effectif',
       observed: 'Observé',
       population: 'Qui est compté',
+      organizationCount: '%{smart_count} organisation |||| %{smart_count} organisations',
+      showFigures: 'Voir les chiffres',
       noData: 'Rien pour ces filtres',
       loading: 'Chargement…',
       error: 'Les chiffres n’ont pas pu être chargés',
