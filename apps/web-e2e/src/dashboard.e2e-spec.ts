@@ -151,6 +151,9 @@ describeInBrowser('the dashboard', () => {
       const box = await figure.boundingBox();
       expect(box && box.y + box.height).toBeLessThan(844);
       await phone.getByText('2023-01-01 – 2024-12-31').waitFor();
+      // The app bar keeps room for the page's title: the language button shows its icon alone.
+      const language = await phone.getByRole('button', { name: 'English' }).boundingBox();
+      expect(language?.width).toBeLessThan(60);
       await phone.getByText('1 organization', { exact: true }).waitFor();
       await screenshot(phone, 'dashboard-phone');
       // The filters open in a drawer; a change shows as a chip and in the URL.

@@ -1,13 +1,27 @@
+import type { Theme } from '@mui/material';
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
 
 type AriaLabelled = { 'aria-label'?: string };
 
 /**
- * What both themes change in react-admin's, for WCAG 2.1 AA. A checkbox given an `aria-label`
+ * What both themes change in react-admin's. For WCAG 2.1 AA, a checkbox given an `aria-label`
  * (react-admin's "Select this row", "Select all") names its input with it, not the span around the
  * input, where ARIA forbids the attribute and screen readers never hear it.
  */
 const accessible: RaThemeOptions['components'] = {
+  // On a phone the language button shows its icon only (its accessible name is still the language's):
+  // its name crowded the page title out of the app bar.
+  RaLocalesMenuButton: {
+    styleOverrides: {
+      root: ({ theme }: { theme: Theme }) => ({
+        [theme.breakpoints.down('sm')]: {
+          '& .MuiButton-root': { fontSize: 0, minWidth: 0 },
+          '& .MuiButton-startIcon': { margin: 0 },
+          '& .MuiButton-endIcon': { display: 'none' },
+        },
+      }),
+    },
+  },
   MuiCheckbox: {
     defaultProps: {
       slotProps: {
