@@ -97,6 +97,19 @@ describeInBrowser('the dashboard', () => {
     await page.getByRole('row', { name: /Dash Person/ }).first().waitFor();
     await page.getByText('1-1 of 1').waitFor();
   });
+  it('gives the Sankey diagram a table of its links, whose counts open their moves from the keyboard', async () => {
+    await page.goto(`/?from=2023-01-01&to=2024-12-31&level=organization&organizationIds=${kyutaiId}`);
+    const table = panel('flows').getByRole('table', { name: 'Who goes where' });
+    const row = table.getByRole('row', { name: /Dash Valeo\s*Dash Kyutai\s*1/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: '1' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/moves\?filter=/);
+    const filter = JSON.parse(new URL(page.url()).searchParams.get('filter') ?? '{}');
+    expect(filter).toMatchObject({ fromOrganizationId: expect.any(String), toOrganizationId: kyutaiId });
+    await page.getByText('1-1 of 1').waitFor();
+  });
+
   it('says when a panel is loading, has nothing for the filters, or failed, and retries on demand', async () => {
     // A slow answer: the panel says it is loading meanwhile.
     let release: () => void = () => undefined;

@@ -1,3 +1,9 @@
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useTranslate } from 'react-admin';
@@ -27,7 +33,10 @@ function SankeyNode({ x, y, width, height, payload }: NodeProps) {
   );
 }
 
-/** Who goes where: moves from → to as a Sankey diagram; a click on a link or a node lists the moves behind it. */
+/**
+ * Who goes where: moves from → to as a Sankey diagram and, as its text alternative, a table of its
+ * links; a click on a link, a node or a table's count lists the moves behind it.
+ */
 export function FlowsPanel({ filters, setFilters }: { filters: DashboardFilters; setFilters: (change: Partial<DashboardFilters>) => void }) {
   const translate = useTranslate();
   const openMoves = useOpenMoves(filters);
@@ -82,6 +91,32 @@ export function FlowsPanel({ filters, setFilters }: { filters: DashboardFilters;
         </ResponsiveContainer>
       ) : null}
       <p data-testid="flows-total">{translate('talentflow.dashboard.total', { count: data?.total ?? 0 })}</p>
+      {/* The diagram's text alternative: every link as a row, each opening its moves from the keyboard too. */}
+      <Table size="small" aria-label={translate('talentflow.dashboard.flows')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('talentflow.dashboard.origin')}</TableCell>
+            <TableCell>{translate('talentflow.dashboard.destination')}</TableCell>
+            <TableCell align="right">{translate('talentflow.dashboard.moves')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data?.links.map((link) => {
+            const [from, to] = [data.nodes[link.source], data.nodes[link.target]];
+            return (
+              <TableRow key={`${from.id} ${to.id}`}>
+                <TableCell>{label(from.name)}</TableCell>
+                <TableCell>{label(to.name)}</TableCell>
+                <TableCell align="right">
+                  <Link component="button" onClick={() => openMoves({ from: from.key, to: to.key })}>
+                    {link.value}
+                  </Link>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
     </Panel>
   );
 }
