@@ -92,6 +92,64 @@ describeInBrowser('the web app, as a new user uses it', () => {
     expect(move.sourceIds).toHaveLength(1);
   });
 
+  it('enters a move from the keyboard alone, in a sensible tab order, focus visible', async () => {
+    await api('people', { name: 'Keyboard Person' });
+    await api('organizations', { name: 'Keyboard From', sector: 'university' });
+    await api('organizations', { name: 'Keyboard To', sector: 'startup' });
+    await page.goto('/moves/create');
+    /** The focused element's name, as a screen reader would say it (enough of it for the fields here). */
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLInputElement | null;
+        if (!element) return '';
+        const labelledBy = element.getAttribute('aria-labelledby');
+        const byIds = labelledBy ? labelledBy.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+        return (element.getAttribute('aria-label') || element.labels?.[0]?.textContent || byIds || element.textContent || '').trim();
+      });
+    /** Types into an autocomplete, waits for the search to narrow its options to `option`, takes it. */
+    const pick = async (text: string, option: string) => {
+      await page.keyboard.type(text);
+      for (let i = 0; i < 50 && (await page.getByRole('option').first().textContent()) !== option; i++) await page.waitForTimeout(100);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    };
+    await page.getByRole('combobox', { name: 'Person' }).focus();
+    await pick('Keyboard Per', 'Keyboard Person');
+    const order: string[] = [];
+    await page.keyboard.press('Tab');
+    order.push(await focused());
+    await pick('Keyboard Fr', 'Keyboard From');
+    await page.keyboard.press('Tab');
+    order.push(await focused());
+    await pick('Keyboard T', 'Keyboard To');
+    // On to the role category, through what lies between, the keyboard only.
+    for (let i = 0; i < 10 && !/^Role category/.test(await focused()); i++) await page.keyboard.press('Tab');
+    order.push((await focused()).replace(/Role category.*/, 'Role category'));
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: 'Researcher' }).waitFor();
+    const highlighted = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    for (let i = 0; i < 10 && (await highlighted()) !== 'Researcher'; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 10 && !/^Effective on/.test(await focused()); i++) await page.keyboard.press('Tab');
+    order.push(await focused());
+    // The focused field shows it: its underline drawn across (scaleX 1), not hidden (scaleX 0) as on the others.
+    await page.waitForTimeout(300);
+    const underline = () =>
+      page.evaluate(() => getComputedStyle((document.activeElement as Element).closest('.MuiInputBase-root') as Element, '::after').transform);
+    expect(await underline()).toBe('matrix(1, 0, 0, 1, 0, 0)');
+    await page.keyboard.type('2022-05');
+    for (let i = 0; i < 20 && (await focused()) !== 'Save'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Save');
+    await screenshot(page, 'move-create-keyboard');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/moves\/[0-9a-f-]+\/show$/);
+    expect(order.map((label) => label.replace(/\s*\*$/, ''))).toEqual(['From', 'To', 'Role category', 'Effective on']);
+    const [move] = await api<{ roleCategory: string; effectiveOn: string; datePrecision: string }[]>(
+      'moves?filter=' + encodeURIComponent(JSON.stringify({ q: 'keyboard person' })),
+    );
+    expect(move).toMatchObject({ roleCategory: 'researcher', effectiveOn: '2022-05-01', datePrecision: 'month' });
+  });
+
   it('shows the error on the field when both sides of a move are the same organisation, and saves nothing', async () => {
     await api('organizations', { name: 'Same Lab', sector: 'private_lab' });
     await api('people', { name: 'Ada Sample' });
