@@ -22,7 +22,8 @@ interface CrudControllerOptions<CreateDto, UpdateDto> {
 /**
  * The routes of react-admin's simple REST dialect, the same for every resource, each with its rule:
  * viewers read (`GET /R` with sort, range, filter → Content-Range; `GET /R/:id`), editors write
- * (`POST /R`, `PUT /R/:id` with the version it is based on, `DELETE /R/:id` recoverably), admins
+ * (`POST /R`, `PUT /R/:id` with the version it is based on — or none, for a change not based on a
+ * read —, `DELETE /R/:id` recoverably), admins
  * restore (`POST /R/:id/restore`) and delete for good (`DELETE /R/:id/permanent`); editors also set
  * the same fields on many records at once (`PATCH /R` with `{ ids, changes }`).
  * A resource's controller extends the class this returns and adds its @Controller path.

@@ -251,11 +251,16 @@ export function byValue(expression: string, field: string, allowed?: readonly st
 /** A date bound, inclusive: `after` → expression >= value, `before` → expression <= value. */
 export function byDate(expression: string, field: string, bound: 'after' | 'before'): FilterApplier {
   return (qb, value, param) => {
-    if (typeof value !== 'string' || !isIsoCalendarDate(value)) {
-      throw invalid({ [`filter.${field}`]: 'must be a real date written YYYY-MM-DD' });
-    }
-    qb.andWhere(`${expression} ${bound === 'after' ? '>=' : '<='} :${param}`, { [param]: value });
+    qb.andWhere(`${expression} ${bound === 'after' ? '>=' : '<='} :${param}`, { [param]: calendarDate(value, field) });
   };
+}
+
+/** The filter's value as a real date written YYYY-MM-DD; anything else is a 400. */
+export function calendarDate(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !isIsoCalendarDate(value)) {
+    throw invalid({ [`filter.${field}`]: 'must be a real date written YYYY-MM-DD' });
+  }
+  return value;
 }
 
 /** Escapes LIKE's wildcards so that a user's "%" or "_" means itself. */

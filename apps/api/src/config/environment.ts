@@ -2,6 +2,8 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { existsSync } from 'node:fs';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+const toNumber = ({ value }: { value: unknown }) => (value === undefined ? value : Number(value));
+
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
 
@@ -14,7 +16,7 @@ export class Environment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -28,7 +30,7 @@ export class Environment {
   @IsString()
   EMBEDDED_PG_DIR = '.data/postgres';
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -57,7 +59,7 @@ export class Environment {
   SQL_TRACE_FILE?: string;
 
   /** How long a sign-in lasts. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(24 * 90)
@@ -68,7 +70,7 @@ export class Environment {
    * every request; 0 asks every time. Sign-outs and account changes reach every process at once
    * (PostgreSQL notifies them), so this only bounds how long a lost notification could go unseen.
    */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(0)
   @Max(3600)
@@ -95,12 +97,12 @@ export class Environment {
   ADMIN_PASSWORD?: string;
 
   /** Failed sign-ins allowed per account from one address, then per address, within 15 minutes before a pause. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   LOGIN_FAILURES_PER_ACCOUNT = 5;
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   LOGIN_FAILURES_PER_ADDRESS = 20;
@@ -115,38 +117,38 @@ export class Environment {
   API_DOCS?: boolean;
 
   /** The longest a single SQL statement may run before PostgreSQL cancels it (the answer is a 503). */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(100)
   DB_STATEMENT_TIMEOUT_MS = 30_000;
 
   /** The longest a statement waits for a row lock another transaction holds. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(100)
   DB_LOCK_TIMEOUT_MS = 5_000;
 
   /** The longest a request waits for a free connection of the pool before it answers 503. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(100)
   DB_POOL_TIMEOUT_MS = 5_000;
 
   /** Connections each API process keeps to PostgreSQL at most. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(2)
   @Max(500)
   DB_POOL_SIZE = 10;
 
   /** On SIGTERM: how long requests already on their way may take before the process exits anyway. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(0)
   SHUTDOWN_GRACE_MS = 10_000;
 
   /** Behind a reverse proxy: how many proxies to trust for the client's address (Express "trust proxy"). */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(0)
   TRUST_PROXY = 0;

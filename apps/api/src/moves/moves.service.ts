@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DatePrecision, isIsoCalendarDate, MOVE_STATUSES, MoveStatus, ROLE_CATEGORIES, SECTORS } from '@talentflow/domain';
+import { DatePrecision, MOVE_STATUSES, MoveStatus, ROLE_CATEGORIES, SECTORS } from '@talentflow/domain';
 import { DataSource, DeepPartial, EntityManager, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
 import { conflict, invalid } from '../common/api-errors';
-import { byDate, byId, byValue, citing, type FilterApplier, ListSpec, search, uuidList } from '../common/list-query';
+import { byDate, byId, byValue, calendarDate, citing, type FilterApplier, ListSpec, search, uuidList } from '../common/list-query';
 import { SourcesService } from '../sources/sources.service';
 import { CreateMoveDto } from './dto/create-move.dto';
 import { UpdateMoveDto } from './dto/update-move.dto';
@@ -36,6 +36,9 @@ function bySide(side: 'from' | 'to', column: 'sector' | 'country', field: string
   };
 }
 
+/** The day after a move's period: its date plus a day, a month or a year, as its precision says. */
+const periodEnd = (alias: string) => `(${alias}.effective_on + ('1 ' || ${alias}.date_precision::text)::interval)`;
+
 /**
  * The one rule for "in this period", the dashboards' too: a move counts in a range if its period
  * overlaps it — its date at its precision, so a move known only as 2024 is all of 2024 and counts in
@@ -44,15 +47,11 @@ function bySide(side: 'from' | 'to', column: 'sector' | 'country', field: string
  * on the date narrow the rows (no period is longer than a year).
  */
 const periodEndsOnOrAfter: FilterApplier = (qb, value, param) => {
-  if (typeof value !== 'string' || !isIsoCalendarDate(value)) {
-    throw invalid({ 'filter.effectiveAfter': 'must be a real date written YYYY-MM-DD' });
-  }
-  qb.andWhere(
-    `moves.effective_on > (:${param})::date - interval '1 year'
-     AND moves.effective_on + ('1 ' || moves.date_precision::text)::interval > (:${param})::date`,
-    { [param]: value },
-  );
+  qb.andWhere(`moves.effective_on > (:${param})::date - interval '1 year' AND ${periodEnd('moves')} > (:${param})::date`, {
+    [param]: calendarDate(value, 'effectiveAfter'),
+  });
 };
+
 
 function byRoot(side: 'from' | 'to'): FilterApplier {
   return (qb, value, param) =>
@@ -140,8 +139,7 @@ export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto
        WHERE m.person_id = $1 AND m.deleted_at IS NULL AND m.status <> 'cancelled' AND m.id IS DISTINCT FROM $2
          AND m.from_organization_id IS NOT DISTINCT FROM $3 AND m.to_organization_id IS NOT DISTINCT FROM $4
          AND CASE WHEN m.effective_on IS NULL OR $5::date IS NULL THEN m.effective_on IS NULL AND $5::date IS NULL
-                  ELSE m.effective_on < $5::date + ('1 ' || $6)::interval
-                   AND $5::date < m.effective_on + ('1 ' || m.date_precision::text)::interval END
+                  ELSE m.effective_on < $5::date + ('1 ' || $6)::interval AND $5::date < ${periodEnd('m')} END
        ORDER BY m.created_at LIMIT 1`,
       [move.personId, move.id ?? null, move.fromOrganizationId ?? null, move.toOrganizationId ?? null, move.effectiveOn ?? null, move.datePrecision],
     );
