@@ -4,14 +4,15 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useTranslate } from 'react-admin';
 import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip } from 'recharts';
 import type { NodeProps } from 'recharts/types/chart/Sankey';
 import { type DashboardFilters, useOpenMoves } from './filters';
+import { ChoiceToggle } from './ChoiceToggle';
 import { Panel } from './Panel';
 import { useAnalytics } from './useAnalytics';
+
+const LEVELS = ['organization', 'parent', 'sector', 'country'] as const;
 
 interface Flows {
   nodes: { id: string; key: string; name: string; side: 'origin' | 'destination' }[];
@@ -52,19 +53,13 @@ export function FlowsPanel({ filters, setFilters }: { filters: DashboardFilters;
       name="flows"
       data={{ ...answer, isEmpty: !chart }}
       controls={
-      <ToggleButtonGroup
-        size="small"
-        exclusive
-        value={filters.level}
-        onChange={(_, level) => level && setFilters({ level })}
-        aria-label={translate('talentflow.dashboard.level')}
-      >
-        {(['organization', 'parent', 'sector', 'country'] as const).map((level) => (
-          <ToggleButton key={level} value={level}>
-            {translate(`talentflow.dashboard.levels.${level}`)}
-          </ToggleButton>
-        ))}
-      </ToggleButtonGroup>
+        <ChoiceToggle
+          label="talentflow.dashboard.level"
+          value={filters.level}
+          choices={LEVELS}
+          labelOf={(level) => `talentflow.dashboard.levels.${level}`}
+          onChange={(level) => setFilters({ level })}
+        />
       }
     >
       {chart ? (

@@ -1,10 +1,9 @@
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { POPULATIONS } from '@talentflow/domain';
 import { useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormatLocale } from '../common/fields';
+import { ChoiceToggle } from './ChoiceToggle';
 import { type DashboardFilters, useOpenMoves } from './filters';
 import { Panel } from './Panel';
 import { useAnalytics } from './useAnalytics';
@@ -38,19 +37,13 @@ export function HeadcountPanel({ filters, setFilters }: { filters: DashboardFilt
       name="headcount"
       data={{ ...answer, isEmpty: data.length === 0 }}
       controls={
-        <ToggleButtonGroup
-          size="small"
-          exclusive
+        <ChoiceToggle
+          label="talentflow.dashboard.population"
           value={filters.population}
-          onChange={(_, population) => population && setFilters({ population })}
-          aria-label={translate('talentflow.dashboard.population')}
-        >
-          {POPULATIONS.map((population) => (
-            <ToggleButton key={population} value={population}>
-              {translate(`talentflow.population.${population}`)}
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
+          choices={POPULATIONS as readonly string[]}
+          labelOf={(population) => `talentflow.population.${population}`}
+          onChange={(population) => setFilters({ population })}
+        />
       }
     >
       {data.map((lab) => {
