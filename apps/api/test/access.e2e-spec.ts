@@ -40,6 +40,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/analytics/net-flows': Role.Viewer,
   'GET /api/analytics/top': Role.Viewer,
   'GET /api/analytics/headcount': Role.Viewer,
+  'GET /api/analytics/moves.parquet': Role.Viewer,
 };
 
 const RANK = { anonymous: -1, [Role.Viewer]: 0, [Role.Editor]: 1, [Role.Admin]: 2 };

@@ -1,9 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@talentflow/domain';
 import { Allow } from '../auth/access.decorators';
 import { AnalyticsService } from './analytics.service';
-import { FlowsQueryDto, HeadcountQueryDto, NetFlowsQueryDto, TopQueryDto } from './dto/analytics-filter.dto';
+import { AnalyticsFilterDto, FlowsQueryDto, HeadcountQueryDto, NetFlowsQueryDto, TopQueryDto } from './dto/analytics-filter.dto';
 
 /**
  * The analysts' figures. Every endpoint takes the same filters: from, to, countries, sectors,
@@ -37,5 +39,16 @@ export class AnalyticsController {
   @ApiOperation({ summary: 'Observed headcounts, the series between them, and targets with progress' })
   headcount(@Query() query: HeadcountQueryDto) {
     return this.analytics.headcount(query);
+  }
+
+  @Get('moves.parquet')
+  @Header('Content-Type', 'application/vnd.apache.parquet')
+  @Header('Content-Disposition', 'attachment; filename="talentflow-moves.parquet"')
+  @ApiOperation({ summary: 'The moves behind the filters, one row each with both ends named and their parents, as Parquet' })
+  async movesParquet(@Query() query: AnalyticsFilterDto) {
+    const path = await this.analytics.movesParquet(query);
+    const file = createReadStream(path);
+    file.on('close', () => void rm(path, { force: true }));
+    return new StreamableFile(file);
   }
 }

@@ -10,6 +10,7 @@ export interface AppConfig {
   sqlTraceFile?: string;
   apiDocs: boolean;
   shutdownGraceMs: number;
+  analyticsThreads: number;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => {
@@ -23,5 +24,6 @@ export const appConfig = registerAs('app', (): AppConfig => {
     sqlTraceFile: env.SQL_TRACE_FILE,
     apiDocs: env.API_DOCS ?? true,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    analyticsThreads: env.ANALYTICS_THREADS,
   };
 });

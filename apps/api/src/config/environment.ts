@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined ? value : Number(value));
@@ -146,6 +147,13 @@ export class Environment {
   @IsInt()
   @Min(0)
   SHUTDOWN_GRACE_MS = 10_000;
+
+  /** Threads each API process gives its analytics engine (DuckDB); by default one per core. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  ANALYTICS_THREADS = availableParallelism();
 
   /** Behind a reverse proxy: how many proxies to trust for the client's address (Express "trust proxy"). */
   @Transform(toNumber)

@@ -38,11 +38,12 @@ async function onServer<T>(run: (client: Client) => Promise<T>): Promise<T> {
 /**
  * The real app (same modules, same global pipes, filters and interceptors as main.ts) on a database
  * of its own, created empty and migrated on start; `close()` drops it. `env` holds configuration
- * (environment variables) set while the app starts only.
+ * (environment variables) set while the app starts only. `sharing`: a second app on another test
+ * app's database, as a second API process would be (its `close()` leaves the database).
  */
-export async function createTestApp(options: { demoData?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = `talentflow_test_${randomBytes(6).toString('hex')}`;
-  await onServer((client) => client.query(`CREATE DATABASE ${database}`));
+export async function createTestApp(options: { demoData?: boolean; env?: Record<string, string>; sharing?: TestApp } = {}): Promise<TestApp> {
+  const database = options.sharing ? new URL(options.sharing.databaseUrl).pathname.slice(1) : `talentflow_test_${randomBytes(6).toString('hex')}`;
+  if (!options.sharing) await onServer((client) => client.query(`CREATE DATABASE ${database}`));
   const url = new URL(process.env.TEST_PG_ADMIN_URL ?? '');
   url.pathname = `/${database}`;
 
@@ -63,7 +64,7 @@ export async function createTestApp(options: { demoData?: boolean; env?: Record<
   const server = app.getHttpServer();
   const agents = {} as Record<Role, TestAgent>;
   for (const role of ROLES) {
-    await app.get(UsersService).create({ email: emailOf(role), displayName: `Test ${role}`, role, password: TEST_PASSWORD }, null);
+    if (!options.sharing) await app.get(UsersService).create({ email: emailOf(role), displayName: `Test ${role}`, role, password: TEST_PASSWORD }, null);
     agents[role] = request.agent(server);
     await agents[role].post('/api/auth/login').send({ email: emailOf(role), password: TEST_PASSWORD }).expect(200);
   }
@@ -76,7 +77,7 @@ export async function createTestApp(options: { demoData?: boolean; env?: Record<
     databaseUrl: url.toString(),
     close: async () => {
       await app.close();
-      await onServer((client) => client.query(`DROP DATABASE ${database} WITH (FORCE)`));
+      if (!options.sharing) await onServer((client) => client.query(`DROP DATABASE ${database} WITH (FORCE)`));
     },
   };
 }

@@ -40,6 +40,7 @@ import { OrganizationYearRoleCounts1795758200000 } from './1795758200000-Organiz
 import { ParentYearCounts1795758300000 } from './1795758300000-ParentYearCounts';
 import { PeopleByFields1795758400000 } from './1795758400000-PeopleByFields';
 import { AddMembersPopulation1796404009757 } from './1796404009757-AddMembersPopulation';
+import { AnalyticsChangeLog1796500000000 } from './1796500000000-AnalyticsChangeLog';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   ParentYearCounts1795758300000,
   PeopleByFields1795758400000,
   AddMembersPopulation1796404009757,
+  AnalyticsChangeLog1796500000000,
 ];

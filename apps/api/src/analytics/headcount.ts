@@ -1,0 +1,124 @@
+import { Population, RoleCategory } from '@talentflow/domain';
+import type { DataSource } from 'typeorm';
+import type { HeadcountQueryDto } from './dto/analytics-filter.dto';
+import { statusesOf } from './facts-filter';
+import type { MoveFacts } from './move-facts';
+import { Sql } from './sql';
+
+/** Which moves change a population's headcount: advisors join nobody's staff. */
+const POPULATION_ROLES: Record<Population, RoleCategory[]> = {
+  [Population.Researchers]: [RoleCategory.Researcher, RoleCategory.Leadership],
+  [Population.Staff]: [RoleCategory.Researcher, RoleCategory.Leadership, RoleCategory.Engineer, RoleCategory.Other],
+  [Population.PhdStudents]: [RoleCategory.Student],
+  [Population.Members]: Object.values(RoleCategory).filter((role) => role !== RoleCategory.Advisor),
+};
+
+type Observation = { organizationId: string; observedOn: string; count: number };
+type Target = { organizationId: string; id: string; low: number; high: number; dueBy: string | null; statedOn: string | null };
+
+/** `YYYY-MM-01` of a date, and the month after one. */
+const monthOf = (date: string) => `${date.slice(0, 7)}-01`;
+const nextMonth = (month: string) => {
+  const next = new Date(`${month}T00:00:00Z`);
+  next.setUTCMonth(next.getUTCMonth() + 1);
+  return next.toISOString().slice(0, 10);
+};
+
+/**
+ * Per lab (those named, or those with a target for the population, at most 20): its observed
+ * headcounts, a monthly series, and its targets with the progress toward them. The series starts
+ * at the month of the first observation and runs to the month of `to` (today by default); each
+ * month is the latest observation so far plus the lab's arrivals minus departures in the months
+ * after that observation's (moves in an observation's month are taken to be in it). A move known
+ * only to its year counts in its January.
+ */
+export async function headcount(facts: MoveFacts, dataSource: DataSource, query: HeadcountQueryDto) {
+  const q = new Sql();
+  const organizations: { id: string; name: string }[] = await dataSource.query(
+    query.organizationIds?.length
+      ? `SELECT id, name FROM organizations WHERE id IN (${q.list(query.organizationIds)}) AND deleted_at IS NULL ORDER BY name`
+      : `SELECT o.id, o.name FROM organizations o
+         WHERE o.id IN (SELECT organization_id FROM headcount_targets WHERE deleted_at IS NULL AND population = ${q.param(query.population)})
+           AND o.deleted_at IS NULL
+         ORDER BY o.name LIMIT 20`,
+    q.params,
+  );
+  if (organizations.length === 0) return [];
+  const labs = new Sql();
+  const ids = labs.list(organizations.map(({ id }) => id));
+  const of = labs.param(query.population);
+  const [observations, targets, net] = await Promise.all([
+    dataSource.query(
+      `SELECT organization_id AS "organizationId", observed_on::text AS "observedOn", count FROM headcount_observations
+       WHERE organization_id IN (${ids}) AND population = ${of} AND deleted_at IS NULL ORDER BY observed_on`,
+      labs.params,
+    ) as Promise<Observation[]>,
+    dataSource.query(
+      `SELECT organization_id AS "organizationId", id, low, high, due_by::text AS "dueBy", stated_on::text AS "statedOn"
+       FROM headcount_targets WHERE organization_id IN (${ids}) AND population = ${of} AND deleted_at IS NULL ORDER BY due_by NULLS LAST`,
+      labs.params,
+    ) as Promise<Target[]>,
+    monthlyNet(facts, organizations.map(({ id }) => id), query),
+  ]);
+  const until = monthOf(query.to ?? new Date().toISOString().slice(0, 10));
+  return organizations.map((organization) => {
+    const own = observations.filter((o) => o.organizationId === organization.id).map(({ observedOn, count }) => ({ observedOn, count }));
+    const points = seriesOf(own, net.get(organization.id) ?? new Map(), until);
+    const latest = points.at(-1)?.count ?? own.at(-1)?.count ?? null;
+    return {
+      organizationId: organization.id,
+      name: organization.name,
+      population: query.population,
+      observations: own,
+      series: points,
+      targets: targets
+        .filter((target) => target.organizationId === organization.id)
+        .map(({ organizationId: _organizationId, ...target }) => ({
+          ...target,
+          current: latest,
+          progress: latest === null || target.low === 0 ? null : Math.round((latest / target.low) * 1000) / 1000,
+          met: latest === null ? null : latest >= target.low,
+        })),
+    };
+  });
+}
+
+/** Each lab's arrivals minus departures by month (`YYYY-MM-01`), of the population's roles (or those asked for). */
+async function monthlyNet(facts: MoveFacts, organizationIds: string[], query: HeadcountQueryDto): Promise<Map<string, Map<string, number>>> {
+  const sql = new Sql();
+  const rows = await facts.read<{ organizationId: string; month: string; net: number }>(
+    `SELECT o.id::VARCHAR AS "organizationId", date_trunc('month', f.effective_on)::DATE::VARCHAR AS month,
+            sum(CASE WHEN f.to_key = o.key THEN 1 ELSE -1 END)::INTEGER AS net
+     FROM organizations o JOIN facts f ON f.to_key = o.key OR f.from_key = o.key
+     WHERE o.id IN (${sql.list(organizationIds)})
+       AND f.status IN (${sql.list(statusesOf(query))})
+       AND f.role_category IN (${sql.list(query.roleCategories?.length ? query.roleCategories : POPULATION_ROLES[query.population])})
+       AND f.effective_on IS NOT NULL
+     GROUP BY ALL`,
+    sql.params,
+  );
+  const byLab = new Map<string, Map<string, number>>();
+  for (const { organizationId, month, net } of rows) {
+    if (!byLab.has(organizationId)) byLab.set(organizationId, new Map());
+    byLab.get(organizationId)?.set(month, net);
+  }
+  return byLab;
+}
+
+/** The monthly series of one lab from its observations (in date order) and its net moves by month. */
+function seriesOf(observations: { observedOn: string; count: number }[], net: Map<string, number>, until: string) {
+  const series: { month: string; count: number }[] = [];
+  if (observations.length === 0) return series;
+  let next = 0; // the next observation to take
+  let count = 0;
+  for (let month = monthOf(observations[0].observedOn); month <= until; month = nextMonth(month)) {
+    let observed = false;
+    while (next < observations.length && monthOf(observations[next].observedOn) === month) {
+      count = observations[next++].count;
+      observed = true;
+    }
+    if (!observed) count += net.get(month) ?? 0;
+    series.push({ month, count });
+  }
+  return series;
+}
