@@ -6,12 +6,9 @@
 // `npm run generate -- --moves <moves>`. Prints, per endpoint and number of connections, requests
 // per second, p50 and p99 latency, and every error, timeout and non-2xx answer. Not part of the tests.
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, temporaryPostgres } from '../postgres/temporary-postgres.mjs';
-import { ADMIN, answering, filledDatabase, startTracedApp } from './traced-app.mjs';
+import { answering, filledDatabase, signIn, startApp } from './app.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -29,16 +26,14 @@ const ENDPOINTS = {
 };
 
 const server = values.database ? { url: values.database, stop: async () => undefined } : await temporaryPostgres(process.env.BENCH_DATABASE_URL);
-const traceDir = mkdtempSync(join(tmpdir(), 'talentflow-load-'));
 let app;
 try {
   const databaseUrl = values.database ?? (await filledDatabase(server.url, Number(values.moves)));
   const port = await freePort();
-  app = startTracedApp({ databaseUrl, port, traceFile: join(traceDir, 'sql.jsonl') });
+  app = startApp({ databaseUrl, port });
   const base = `http://127.0.0.1:${port}`;
   await answering(`${base}/api/health`, app);
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = await signIn(base);
 
   console.log(`| endpoint | connections | requests/s | p50 ms | p99 ms | requests | errors | timeouts | non-2xx |`);
   console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
@@ -59,6 +54,5 @@ try {
   }
 } finally {
   app?.kill();
-  rmSync(traceDir, { recursive: true, force: true });
   await server.stop();
 }

@@ -1,6 +1,3 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -39,11 +36,13 @@ describe('the platform around the resources', () => {
     expect(response.body.message).toBeDefined();
   });
 
-  it('says how long PostgreSQL took, in a Server-Timing header, errors included', async () => {
+  it('says how long PostgreSQL and the analytics engine took, in a Server-Timing header, errors included', async () => {
     const response = await t.http.get('/api/moves').expect(200);
     expect(response.headers['server-timing']).toMatch(/^db;dur=\d+\.\d\d;desc="[1-9]\d* queries"$/);
     const missing = await t.http.get('/api/moves/00000000-0000-4000-8000-000000000000').expect(404);
     expect(missing.headers['server-timing']).toMatch(/^db;dur=\d+\.\d\d;desc="[1-9]\d* queries"$/);
+    const flows = await t.http.get('/api/analytics/flows?level=sector').expect(200);
+    expect(flows.headers['server-timing']).toMatch(/^db;dur=\d+\.\d\d;desc="[1-9]\d* queries", analytics;dur=\d+\.\d\d$/);
   });
 
   it('times PostgreSQL finer than whole milliseconds: a quick query does not read as 0', async () => {
@@ -89,31 +88,5 @@ describe('CORS for the origins in CORS_ORIGINS', () => {
     expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     const other = await t.http.get('/api/moves').set('Origin', 'https://elsewhere.example').expect(200);
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
-  });
-});
-
-describe('the SQL trace that npm run bench replays (SQL_TRACE_FILE)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'talentflow-trace-'));
-  const file = join(dir, 'trace.jsonl');
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ env: { SQL_TRACE_FILE: file } });
-  });
-  afterAll(async () => {
-    await t.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('writes down the queries and parameters of the first answer to each method and URL, once', async () => {
-    const traced = () => readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    const before = traced().length; // the test app's own logins
-    await t.http.get('/api/moves?range=[0,4]').expect(200);
-    await t.http.get('/api/moves?range=[0,4]').expect(200);
-    await t.http.get('/api/people?range=[0,4]').expect(200);
-    const lines = traced().slice(before);
-    expect(lines.map(({ method, url }) => `${method} ${url}`)).toEqual(['GET /api/moves?range=[0,4]', 'GET /api/people?range=[0,4]']);
-    // The session lookup first, with its parameter; then the page and its total.
-    expect(lines[0].queries[0]).toEqual({ sql: expect.stringContaining('FROM sessions'), params: [expect.any(String)] });
-    expect(lines[0].queries.map(({ sql }: { sql: string }) => sql)).toEqual(expect.arrayContaining([expect.stringContaining('FROM "moves"')]));
   });
 });

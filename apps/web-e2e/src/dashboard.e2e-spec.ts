@@ -86,6 +86,19 @@ describeInBrowser('the dashboard', () => {
     await page.getByText('1-1 of 1').waitFor();
   });
 
+  it('downloads the moves behind the filters as Parquet', async () => {
+    await page.goto(`/?from=2023-01-01&to=2024-12-31&organizationIds=${kyutaiId}`);
+    const link = page.getByRole('link', { name: 'Moves (Parquet)' });
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(new URL(href, page.url()).searchParams.get('organizationIds')).toBe(kyutaiId);
+    // Fetched with the page's session: a Parquet file (it begins and ends with "PAR1").
+    const bytes = await page.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { status: response.status, head: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 4)) };
+    }, href);
+    expect(bytes).toEqual({ status: 200, head: 'PAR1' });
+  });
+
   it('opens the moves behind a Sankey link', async () => {
     await page.goto(`/?from=2023-01-01&to=2024-12-31&level=organization&organizationIds=${kyutaiId}`);
     const link = panel('flows').locator('.recharts-sankey-link').first();

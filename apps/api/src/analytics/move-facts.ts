@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { addAnalyticsTime } from '../common/server-timing';
 import { appConfig, type AppConfig } from '../config/app.config';
 
 /**
@@ -125,11 +126,13 @@ export class MoveFacts implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Rows of a query on the copy, as plain objects (dates as ISO strings). */
   async read<T>(sql: string, params: DuckDBValue[] = []): Promise<T[]> {
+    const started = performance.now();
     const connection = await this.db().connect();
     try {
       return (await connection.runAndReadAll(sql, params)).getRowObjectsJson() as T[];
     } finally {
       connection.closeSync();
+      addAnalyticsTime(performance.now() - started);
     }
   }
 

@@ -25,7 +25,7 @@ export function configureApp(app: NestExpressApplication): void {
   const auth = app.get<ConfigType<typeof authConfig>>(authConfig.KEY);
   const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   app.set('trust proxy', auth.trustProxy);
-  app.use(requestTiming(config.sqlTraceFile));
+  app.use(requestTiming());
   app.use(helmet());
   app.use(cookieParser());
   serveWebApp(app, config.webRoot);

@@ -7,7 +7,6 @@ export interface AppConfig {
   demoData: boolean;
   webRoot: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
-  sqlTraceFile?: string;
   apiDocs: boolean;
   shutdownGraceMs: number;
   analyticsThreads: number;
@@ -21,7 +20,6 @@ export const appConfig = registerAs('app', (): AppConfig => {
     // The build puts the web app beside the API bundle: dist/apps/{api,web}.
     webRoot: env.WEB_ROOT ?? join(__dirname, '..', 'web'),
     logLevel: env.LOG_LEVEL,
-    sqlTraceFile: env.SQL_TRACE_FILE,
     apiDocs: env.API_DOCS ?? true,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     analyticsThreads: env.ANALYTICS_THREADS,

@@ -51,14 +51,6 @@ export class Environment {
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
-  /**
-   * A diagnostic: append every request's SQL and parameters to this file (`npm run bench` replays
-   * them directly with pg). The parameters are the data itself: never set it in production.
-   */
-  @IsOptional()
-  @IsString()
-  SQL_TRACE_FILE?: string;
-
   /** How long a sign-in lasts. */
   @Transform(toNumber)
   @IsInt()

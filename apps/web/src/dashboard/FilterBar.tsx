@@ -1,3 +1,4 @@
+import DownloadIcon from '@mui/icons-material/Download';
 import FilterListIcon from '@mui/icons-material/FilterList';
 import type { Theme } from '@mui/material';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -13,7 +14,7 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import { MOVE_STATUSES, ROLE_CATEGORIES, SECTORS } from '@talentflow/domain';
 import { useState } from 'react';
 import { useGetList, useGetMany, useTranslate } from 'react-admin';
-import type { DashboardFilters } from './filters';
+import { type DashboardFilters, toQuery } from './filters';
 
 function MultiSelect({ label, options, value, onChange, translateAs }: {
   label: string;
@@ -95,6 +96,15 @@ function FilterFields({ filters, setFilters }: FilterBarProps) {
       <MultiSelect label="talentflow.dashboard.roleCategories" options={ROLE_CATEGORIES} translateAs="roleCategory" value={filters.roleCategories} onChange={(roleCategories) => setFilters({ roleCategories })} />
       <MultiSelect label="talentflow.dashboard.statuses" options={MOVE_STATUSES} translateAs="status" value={filters.statuses} onChange={(statuses) => setFilters({ statuses })} />
       <MultiSelect label="talentflow.dashboard.fields" options={[]} value={filters.fields} onChange={(fields) => setFilters({ fields })} />
+      <Button
+        size="small"
+        href={`/api/analytics/moves.parquet?${toQuery(filters)}`}
+        download
+        startIcon={<DownloadIcon />}
+        title={translate('talentflow.dashboard.downloadParquetHint')}
+      >
+        {translate('talentflow.dashboard.downloadParquet')}
+      </Button>
     </Stack>
   );
 }

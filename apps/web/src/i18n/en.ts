@@ -117,6 +117,8 @@ export const en = {
       population: 'Who is counted',
       organizationCount: '%{smart_count} organization |||| %{smart_count} organizations',
       showFigures: 'Show the figures',
+      downloadParquet: 'Moves (Parquet)',
+      downloadParquetHint: 'Download the moves behind these filters as Parquet, for your own tools',
       origin: 'From',
       destination: 'To',
       moves: 'Moves',

@@ -117,6 +117,8 @@ export const fr = {
       population: 'Qui est compté',
       organizationCount: '%{smart_count} organisation |||| %{smart_count} organisations',
       showFigures: 'Voir les chiffres',
+      downloadParquet: 'Mouvements (Parquet)',
+      downloadParquetHint: 'Télécharger les mouvements retenus par ces filtres au format Parquet, pour vos propres outils',
       origin: 'Origine',
       destination: 'Destination',
       moves: 'Mouvements',

@@ -1,8 +1,6 @@
-// The built app (npm start's bundle) as the bench tools run it: on a given database and port, no demo
-// data, the bench's admin account, and SQL_TRACE_FILE set, so that each URL's first answer writes
-// down its queries and parameters for the tools to replay. Used by bench.mjs and floor.mjs.
+// The built app as the scale tools start it (npm start's bundle: build it first): on a given
+// database, without demo data, with the tools' admin account.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 
@@ -11,11 +9,8 @@ const root = resolve(import.meta.dirname, '../..');
 /** The account the tools sign in with, created at the app's first start on an empty database. */
 export const ADMIN = { email: 'bench@example.org', password: 'bench password 123' };
 
-/** The connection options the app sets on each of its connections (typeorm-options.ts, `extra.options`). */
-export const APP_SESSION_OPTIONS = '-c work_mem=32MB';
-
-/** Starts the app; the caller waits for it to answer and kills it. */
-export function startTracedApp({ databaseUrl, port, traceFile }) {
+/** Starts the app; the caller waits for it to answer (`answering`) and kills it. */
+export function startApp({ databaseUrl, port, env = {} }) {
   return spawn(process.execPath, ['dist/apps/api/main.js'], {
     cwd: root,
     env: {
@@ -26,7 +21,7 @@ export function startTracedApp({ databaseUrl, port, traceFile }) {
       LOG_LEVEL: 'warn',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-      SQL_TRACE_FILE: traceFile,
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -34,7 +29,7 @@ export function startTracedApp({ databaseUrl, port, traceFile }) {
 
 /**
  * Waits until the server started as `child` answers `url` with a status under 500: up, with its
- * database. Fails at once if the process has exited, and after a minute of trying.
+ * database. Fails at once if the process has exited, and after two minutes of trying.
  */
 export async function answering(url, child) {
   for (let tries = 0; ; tries++) {
@@ -44,26 +39,16 @@ export async function answering(url, child) {
     } catch {
       // not listening yet
     }
-    if (tries > 240) throw new Error(`${url}: no answer after a minute`);
-    await new Promise((done) => setTimeout(done, 250));
+    if (tries > 2400) throw new Error(`${url}: no answer after two minutes`);
+    await new Promise((done) => setTimeout(done, 50));
   }
 }
 
-/**
- * The queries of the last traced request for `path`. The app writes a request down when its answer
- * has gone out ('finish'), which can come after the client has read the whole answer: asked right
- * after the first request (as `npm run bench -- --warmup 0` does), the line may not be there yet, so it is waited for (up to
- * a second).
- */
-export async function traced(traceFile, path) {
-  for (let tries = 0; ; tries++) {
-    const written = existsSync(traceFile) ? readFileSync(traceFile, 'utf8') : '';
-    const requests = written.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
-    const request = requests.findLast((entry) => entry.method === 'GET' && entry.url === path);
-    if (request) return request.queries;
-    if (tries >= 100) throw new Error(`${path}: no SQL traced`);
-    await new Promise((done) => setTimeout(done, 10));
-  }
+/** Signs in as ADMIN: the session cookie. */
+export async function signIn(base) {
+  const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  if (response.status !== 200) throw new Error(`sign-in: ${response.status}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
 /** A new database named after its size, filled by the generator: its URL. */
