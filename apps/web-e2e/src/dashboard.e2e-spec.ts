@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { api, describeInBrowser, launchBrowser, newPage, screenshot, signIn } from './support/browser';
+import { api, clickShape, describeInBrowser, launchBrowser, newPage, screenshot, signIn } from './support/browser';
 
 /** The analysts' home page, on a small world created for it. */
 describeInBrowser('the dashboard', () => {
@@ -63,24 +63,22 @@ describeInBrowser('the dashboard', () => {
 
   it('opens the moves behind a bar: a lab’s arrivals', async () => {
     await page.goto(`/?from=2023-01-01&to=2024-12-31&level=organization&organizationIds=${kyutaiId}`);
-    const arrivals = panel('net-flows').locator('.recharts-bar').first().locator('.recharts-bar-rectangle').first();
-    await arrivals.waitFor();
-    await arrivals.click({ force: true });
+    await clickShape(panel('net-flows').locator('.recharts-bar').first().locator('.recharts-bar-rectangle').first());
     await page.waitForURL(/\/moves\?filter=/);
     const filter = JSON.parse(new URL(page.url()).searchParams.get('filter') ?? '{}');
     expect(filter).toMatchObject({ toOrganizationId: kyutaiId, status: ['announced', 'confirmed'] });
     await page.getByText('1-3 of 3').waitFor();
   });
 
-  it('opens behind a bar over a range that cuts a year exactly the moves the bar counts', async () => {
+  it('opens behind a count over a range that cuts a year exactly the moves it counts, from the keyboard', async () => {
     const lab = await api('organizations', { name: 'Dash Year Lab', sector: 'private_lab', country: 'FR' });
     const person = await api('people', { name: 'Dash Year Person' });
     // Known only to the year: counts in any range its year overlaps.
     await api('moves', { personId: person.id, toOrganizationId: lab.id, roleCategory: 'researcher', datePrecision: 'year', status: 'confirmed', effectiveOn: '2024-01-01' });
     await page.goto(`/?from=2024-03-15&to=2024-09-20&level=organization&organizationIds=${lab.id}`);
-    await panel('net-flows').getByRole('row', { name: /Dash Year Lab\s*1\s*0\s*1/ }).waitFor();
-    const arrivals = panel('net-flows').locator('.recharts-bar').first().locator('.recharts-bar-rectangle').first();
-    await arrivals.click({ force: true });
+    const row = panel('net-flows').getByRole('row', { name: /Dash Year Lab\s*1\s*0\s*1/ });
+    await row.getByRole('button', { name: '1' }).focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL(/\/moves\?filter=/);
     await page.getByRole('row', { name: /Dash Year Person/ }).waitFor();
     await page.getByText('1-1 of 1').waitFor();
@@ -101,9 +99,7 @@ describeInBrowser('the dashboard', () => {
 
   it('opens the moves behind a Sankey link', async () => {
     await page.goto(`/?from=2023-01-01&to=2024-12-31&level=organization&organizationIds=${kyutaiId}`);
-    const link = panel('flows').locator('.recharts-sankey-link').first();
-    await link.waitFor();
-    await link.click({ force: true });
+    await clickShape(panel('flows').locator('.recharts-sankey-link').first());
     await page.waitForURL(/\/moves\?filter=/);
     const filter = JSON.parse(new URL(page.url()).searchParams.get('filter') ?? '{}');
     expect(filter).toMatchObject({ fromOrganizationId: expect.any(String), toOrganizationId: expect.any(String) });

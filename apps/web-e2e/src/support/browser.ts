@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 /** Where a run leaves a screenshot of each main page, for a person to look at (git-ignored). */
 export const SCREENSHOTS = resolve(__dirname, '../../../../tmp/screenshots');
@@ -47,6 +47,24 @@ export async function newPage(browser: Browser, options: { width?: number; local
     acceptDownloads: true,
   });
   return context.newPage();
+}
+
+/**
+ * Clicks a chart's shape (a bar, a Sankey link) once its drawing has settled: recharts animates shapes
+ * in from nothing, and a shape still growing can sit outside the viewport or have no size at all.
+ */
+export async function clickShape(shape: Locator): Promise<void> {
+  await shape.waitFor();
+  await shape.scrollIntoViewIfNeeded();
+  let last = '';
+  for (const deadline = Date.now() + 10_000; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const box = await shape.boundingBox();
+    const now = JSON.stringify(box);
+    if (box && box.width > 0 && box.height > 0 && now === last) break;
+    if (Date.now() > deadline) throw new Error(`the chart shape never settled (last box: ${now})`);
+    last = now;
+  }
+  await shape.click({ force: true });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,3 +1,4 @@
+import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -15,6 +16,17 @@ interface NetFlow {
   arrivals: number;
   departures: number;
   balance: number;
+}
+
+/** A count that opens the moves behind it, from the keyboard as well as the mouse; nothing to open behind a 0. */
+function CountButton({ count, onClick }: { count: number; onClick: () => void }) {
+  return count === 0 ? (
+    <>0</>
+  ) : (
+    <Link component="button" onClick={onClick}>
+      {count}
+    </Link>
+  );
 }
 
 /** Who gains and who loses: arrivals, departures and balance, as bars and as a table; a bar opens its moves. */
@@ -64,8 +76,12 @@ export function NetFlowsPanel({ filters }: { filters: DashboardFilters }) {
           {data.map((row) => (
             <TableRow key={row.key}>
               <TableCell>{label(row.name)}</TableCell>
-              <TableCell align="right">{row.arrivals}</TableCell>
-              <TableCell align="right">{row.departures}</TableCell>
+              <TableCell align="right">
+                <CountButton count={row.arrivals} onClick={() => openMoves({ to: row.key })} />
+              </TableCell>
+              <TableCell align="right">
+                <CountButton count={row.departures} onClick={() => openMoves({ from: row.key })} />
+              </TableCell>
               <TableCell align="right">{row.balance}</TableCell>
             </TableRow>
           ))}
