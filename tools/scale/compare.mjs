@@ -2,8 +2,8 @@
 // npm run bench:compare -- --a http://127.0.0.1:3998 --b http://127.0.0.1:3999 /api/people?… /api/auth/me …
 // Two builds of the app (e.g. main and a change), each already running on the same database, asked
 // the same paths in turn (A B B A …, so that the machine's drifts fall on both alike): the median
-// per path of each and their difference. On this project's machine a plain before/after run cannot
-// show a 1 ms change (the same request's p50 moved from 2.0 to 3.3 ms within an hour). Not part of
+// per path of each and their difference. A plain before/after run on a shared machine drifts
+// more than the changes it is meant to show. Not part of
 // the tests. Signs in on both as ADMIN_EMAIL / ADMIN_PASSWORD (the bench's account by default).
 import { parseArgs } from 'node:util';
 import { getToEnd, keptAlive } from './kept-alive.mjs';

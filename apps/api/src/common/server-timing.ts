@@ -39,7 +39,7 @@ export function addAnalyticsTime(ms: number): void {
 /**
  * Adds each query's time around the pg driver to the request's, in fractions of a millisecond:
  * TypeORM's own `executionTime` is a difference of `Date.now()`s, whole milliseconds, too coarse
- * for requests whose SQL takes 2–4 ms. A query runner runs one query at a time, so its start is
+ * for light requests. A query runner runs one query at a time, so its start is
  * kept by runner (parallel queries have a runner each).
  */
 @EventSubscriber()

@@ -18,7 +18,7 @@ export interface DashboardFilters {
 
 const LISTS = ['countries', 'sectors', 'organizationIds', 'roleCategories', 'statuses', 'fields'] as const;
 
-/** The last five years and this one, whole years: the yearly pre-aggregated counts answer, and today's moves show. */
+/** The last five years and this one, whole years, so that today's moves show. */
 export function defaultRange(today = new Date()): { from: string; to: string } {
   const year = today.getUTCFullYear();
   return { from: `${year - 5}-01-01`, to: `${year}-12-31` };
