@@ -190,7 +190,7 @@ async function freshness(databaseUrl, base, cookie, busiest, client) {
     const before = await arrivals();
     const people = (await client.query(`SELECT id FROM people LIMIT 1`)).rows.map((r) => r.id);
     const others = (await client.query(`SELECT id FROM organizations WHERE id <> $1 LIMIT 1`, [busiest])).rows.map((r) => r.id);
-    const move = { ...randomMove(people, others), fromOrganizationId: others[0], toOrganizationId: busiest, effectiveOn: '2024-02-29' };
+    const move = { ...randomMove(people, [others[0], busiest]), fromOrganizationId: others[0], toOrganizationId: busiest, effectiveOn: '2024-02-29' };
     const written = await call(agent, `${base}/api/moves`, { method: 'POST', cookie, body: move });
     if (written.status !== 201) throw new Error(`POST /api/moves: ${written.status} ${written.body.slice(0, 200)}`);
     const start = performance.now();
