@@ -26,16 +26,16 @@ export const isOrganizationLevel = (level: Level) => level === 'organization' ||
  *   for or a sub-organisation of one of them (through its top-level parent).
  */
 export function factsWhere(sql: Sql, filter: AnalyticsFilterDto, { ends = true } = {}): string {
-  const where = [`f.status IN (${sql.list(statusesOf(filter))})`];
-  if (filter.roleCategories?.length) where.push(`f.role_category IN (${sql.list(filter.roleCategories)})`);
+  const where = [`f.status IN (${sql.list(statusesOf(filter), 'status')})`];
+  if (filter.roleCategories?.length) where.push(`f.role_category IN (${sql.list(filter.roleCategories, 'role_category')})`);
   if (filter.from) where.push(`f.period_end > ${sql.param(filter.from)}::DATE`);
   if (filter.to) where.push(`f.effective_on <= ${sql.param(filter.to)}::DATE`);
   if (filter.fields?.length) where.push(`list_has_any(f.fields, [${sql.list(filter.fields)}])`);
   if (ends) {
     const passes = (side: 'from' | 'to') => {
       const conditions = [`f.${side}_key IS NOT NULL`];
-      if (filter.countries?.length) conditions.push(`f.${side}_country IN (${sql.list(filter.countries.map((c) => c.toUpperCase()))})`);
-      if (filter.sectors?.length) conditions.push(`f.${side}_sector IN (${sql.list(filter.sectors)})`);
+      if (filter.countries?.length) conditions.push(`f.${side}_country IN (${sql.list(filter.countries.map((c) => c.toUpperCase()), 'country')})`);
+      if (filter.sectors?.length) conditions.push(`f.${side}_sector IN (${sql.list(filter.sectors, 'sector')})`);
       if (filter.organizationIds?.length) {
         const keys = `(SELECT key FROM organizations WHERE id IN (${sql.list(filter.organizationIds)}))`;
         conditions.push(`(f.${side}_key IN ${keys} OR f.${side}_root IN ${keys})`);
@@ -55,5 +55,5 @@ export function factsWhere(sql: Sql, filter: AnalyticsFilterDto, { ends = true }
 export function named(level: Level, key: string, alias: string): { id: string; name: string; join: string } {
   return isOrganizationLevel(level)
     ? { id: `${alias}.id::VARCHAR`, name: `${alias}.name`, join: `LEFT JOIN organizations ${alias} ON ${alias}.key = ${key}` }
-    : { id: key, name: key, join: '' };
+    : { id: `${key}::VARCHAR`, name: `${key}::VARCHAR`, join: '' }; // sorted as text, not in the enumeration's order
 }

@@ -86,14 +86,18 @@ export async function headcount(facts: MoveFacts, dataSource: DataSource, query:
 /** Each lab's arrivals minus departures by month (`YYYY-MM-01`), of the population's roles (or those asked for). */
 async function monthlyNet(facts: MoveFacts, organizationIds: string[], query: HeadcountQueryDto): Promise<Map<string, Map<string, number>>> {
   const sql = new Sql();
+  const labs = `(SELECT id, key FROM organizations WHERE id IN (${sql.list(organizationIds)}))`;
+  const where = `f.status IN (${sql.list(statusesOf(query), 'status')})
+    AND f.role_category IN (${sql.list(query.roleCategories?.length ? query.roleCategories : POPULATION_ROLES[query.population], 'role_category')})
+    AND f.effective_on IS NOT NULL`;
+  // Arrivals and departures as two joins on one key each, which DuckDB hashes.
   const rows = await facts.read<{ organizationId: string; month: string; net: number }>(
-    `SELECT o.id::VARCHAR AS "organizationId", date_trunc('month', f.effective_on)::DATE::VARCHAR AS month,
-            sum(CASE WHEN f.to_key = o.key THEN 1 ELSE -1 END)::INTEGER AS net
-     FROM organizations o JOIN facts f ON f.to_key = o.key OR f.from_key = o.key
-     WHERE o.id IN (${sql.list(organizationIds)})
-       AND f.status IN (${sql.list(statusesOf(query))})
-       AND f.role_category IN (${sql.list(query.roleCategories?.length ? query.roleCategories : POPULATION_ROLES[query.population])})
-       AND f.effective_on IS NOT NULL
+    `SELECT organization_id::VARCHAR AS "organizationId", date_trunc('month', effective_on)::DATE::VARCHAR AS month, sum(change)::INTEGER AS net
+     FROM (
+       SELECT o.id AS organization_id, f.effective_on, 1 AS change FROM ${labs} o JOIN facts f ON f.to_key = o.key WHERE ${where}
+       UNION ALL
+       SELECT o.id, f.effective_on, -1 FROM ${labs} o JOIN facts f ON f.from_key = o.key WHERE ${where}
+     )
      GROUP BY ALL`,
     sql.params,
   );

@@ -1,4 +1,5 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DatePrecision, MoveStatus, RoleCategory, Sector } from '@talentflow/domain';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createWriteStream } from 'node:fs';
@@ -23,16 +24,33 @@ import { appConfig, type AppConfig } from '../config/app.config';
  *   the day after the period the date stands for (a move known to the year 2024: 2025-01-01).
  */
 const SCHEMA = `
-  CREATE TABLE organizations (key INTEGER PRIMARY KEY, id UUID UNIQUE, name VARCHAR, sector VARCHAR, country VARCHAR, root_key INTEGER);
+  CREATE TABLE organizations (key INTEGER PRIMARY KEY, id UUID UNIQUE, name VARCHAR, sector sector, country country, root_key INTEGER);
   CREATE TABLE facts (
     move_id UUID, person_id UUID,
     from_key INTEGER, to_key INTEGER, from_root INTEGER, to_root INTEGER,
-    from_sector VARCHAR, to_sector VARCHAR, from_country VARCHAR, to_country VARCHAR,
-    fields VARCHAR[], status VARCHAR, role_category VARCHAR,
-    effective_on DATE, date_precision VARCHAR, period_end DATE
+    from_sector sector, to_sector sector, from_country country, to_country country,
+    fields VARCHAR[], status status, role_category role_category,
+    effective_on DATE, date_precision date_precision, period_end DATE
   );`;
 
-/** Organisations as PostgreSQL has them, each with its top-level parent (`ids`: only these and their sub-organisations). */
+const enumOf = (values: readonly string[]) => `ENUM (${values.map((value) => `'${value}'`).join(', ')})`;
+const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+
+/**
+ * The copy's categories as enumerations, which DuckDB filters and groups several times faster than
+ * strings. `country` holds every two-letter code, so that any ISO 3166-1 alpha-2 code fits.
+ */
+const TYPES = `
+  CREATE TYPE sector AS ${enumOf(Object.values(Sector))};
+  CREATE TYPE country AS ${enumOf(LETTERS.flatMap((first) => LETTERS.map((second) => first + second)))};
+  CREATE TYPE status AS ${enumOf(Object.values(MoveStatus))};
+  CREATE TYPE role_category AS ${enumOf(Object.values(RoleCategory))};
+  CREATE TYPE date_precision AS ${enumOf(Object.values(DatePrecision))};`;
+
+/**
+ * Organisations as PostgreSQL has them, each with its top-level parent (`ids`: only these and their
+ * sub-organisations). A country that is not two capital letters, which the API never stores, reads as unknown.
+ */
 const organizationsSql = (ids?: string) => `
   WITH RECURSIVE ${ids ? `affected AS (
     SELECT id FROM organizations WHERE id IN (${ids})
@@ -42,7 +60,7 @@ const organizationsSql = (ids?: string) => `
     UNION ALL
     SELECT u.organization_id, o.id, o.parent_id, u.depth + 1 FROM up u JOIN organizations o ON o.id = u.parent_id WHERE u.depth < 50
   )
-  SELECT o.id, o.name, o.sector, o.country, r.id AS root_id
+  SELECT o.id, o.name, o.sector, CASE WHEN o.country ~ '^[A-Z]{2}$' THEN o.country END AS country, r.id AS root_id
   FROM organizations o JOIN up r ON r.organization_id = o.id AND r.parent_id IS NULL`;
 
 /** Live moves as facts with organisation ids (`where`: which moves). */
@@ -99,6 +117,7 @@ export class MoveFacts implements OnApplicationBootstrap, OnModuleDestroy {
     const started = Date.now();
     this.instance = await DuckDBInstance.create(':memory:', { threads: String(this.config.analyticsThreads) });
     this.writer = await this.instance.connect();
+    await this.writer.run(TYPES);
     this.directory = await mkdtemp(join(tmpdir(), 'talentflow-facts-'));
     await this.reload();
     const [{ moves }] = await this.read<{ moves: number }>('SELECT count(*)::INTEGER AS moves FROM facts');

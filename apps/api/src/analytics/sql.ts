@@ -2,14 +2,14 @@
 export class Sql {
   readonly params: (string | number)[] = [];
 
-  /** `$n` for a value. */
-  param(value: string | number): string {
+  /** `$n` for a value; with a `type`, `$n::type`, as a column of that type is compared with. */
+  param(value: string | number, type?: string): string {
     this.params.push(value);
-    return `$${this.params.length}`;
+    return type ? `$${this.params.length}::${type}` : `$${this.params.length}`;
   }
 
   /** `$n, $n+1, …` for a list of values, as in `x IN (…)`. */
-  list(values: readonly (string | number)[]): string {
-    return values.map((value) => this.param(value)).join(', ');
+  list(values: readonly (string | number)[], type?: string): string {
+    return values.map((value) => this.param(value, type)).join(', ');
   }
 }
