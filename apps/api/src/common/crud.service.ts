@@ -6,7 +6,7 @@ import { conflict, inRecord, invalid, notFound } from './api-errors';
 import { changesBetween, snapshot } from './changes';
 import { RecoverableRecord } from './entity-base';
 import { findPage, ListQueryDto, ListSpec, Page } from './list-query';
-import { REFERENCES } from './references';
+import { type Reference, REFERENCES } from './references';
 import { changedFields, VersionDto } from './version.dto';
 
 /**
@@ -255,17 +255,25 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
    * of it (which locks it FOR UPDATE, see remove) cannot pass until this transaction ends, and then
    * counts the record written here.
    */
+  /**
+   * Each record the entity points at exists and is live, locked (FOR SHARE) until the transaction
+   * ends so that it cannot be deleted meanwhile: one statement for all of them.
+   */
   private async assertReferencesLive(manager: EntityManager, entity: E): Promise<void> {
-    for (const reference of REFERENCES.filter((r) => r.table === this.table)) {
-      const target = (entity as unknown as Record<string, string | null | undefined>)[reference.field];
-      if (!target) continue;
-      const rows: { deleted: boolean }[] = await manager.query(
-        `SELECT deleted_at IS NOT NULL AS deleted FROM ${reference.target} WHERE id = $1 FOR SHARE`,
-        [target],
-      );
-      if (rows.length === 0) throw invalid({ [reference.field]: `no record in ${reference.target} has this id` });
-      if (rows[0].deleted) throw invalid({ [reference.field]: `names a deleted record in ${reference.target}: restore it first or choose another` });
-    }
+    const references = REFERENCES.filter((r) => r.table === this.table)
+      .map((reference) => ({ ...reference, id: (entity as unknown as Record<string, string | null | undefined>)[reference.field] }))
+      .filter((reference): reference is Reference & { id: string } => Boolean(reference.id));
+    if (references.length === 0) return;
+    const rows: { i: number; deleted: boolean }[] = await manager.query(
+      `WITH ${references.map((r, i) => `r${i} AS (SELECT deleted_at IS NOT NULL AS deleted FROM ${r.target} WHERE id = $${i + 1} FOR SHARE)`).join(', ')}
+       ${references.map((_, i) => `SELECT ${i} AS i, deleted FROM r${i}`).join(' UNION ALL ')}`,
+      references.map((r) => r.id),
+    );
+    references.forEach((reference, i) => {
+      const row = rows.find((r) => r.i === i);
+      if (!row) throw invalid({ [reference.field]: `no record in ${reference.target} has this id` });
+      if (row.deleted) throw invalid({ [reference.field]: `names a deleted record in ${reference.target}: restore it first or choose another` });
+    });
   }
 
   private async assertNotReferenced(manager: EntityManager, id: string): Promise<void> {
