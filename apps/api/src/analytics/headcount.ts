@@ -47,7 +47,7 @@ export async function headcount(facts: MoveFacts, dataSource: DataSource, query:
   const labs = new Sql();
   const ids = labs.list(organizations.map(({ id }) => id));
   const of = labs.param(query.population);
-  const [observations, targets, net] = await Promise.all([
+  const [observations, targets] = await Promise.all([
     dataSource.query(
       `SELECT organization_id AS "organizationId", observed_on::text AS "observedOn", count FROM headcount_observations
        WHERE organization_id IN (${ids}) AND population = ${of} AND deleted_at IS NULL ORDER BY observed_on`,
@@ -58,9 +58,11 @@ export async function headcount(facts: MoveFacts, dataSource: DataSource, query:
        FROM headcount_targets WHERE organization_id IN (${ids}) AND population = ${of} AND deleted_at IS NULL ORDER BY due_by NULLS LAST`,
       labs.params,
     ) as Promise<Target[]>,
-    monthlyNet(facts, organizations.map(({ id }) => id), query),
   ]);
   const until = monthOf(query.to ?? new Date().toISOString().slice(0, 10));
+  // Only the months a series shows count: from the first observation (in date order) to `until`.
+  const observed = [...new Set(observations.map((o) => o.organizationId))];
+  const net = observed.length ? await monthlyNet(facts, observed, monthOf(observations[0].observedOn), nextMonth(until), query) : new Map();
   return organizations.map((organization) => {
     const own = observations.filter((o) => o.organizationId === organization.id).map(({ observedOn, count }) => ({ observedOn, count }));
     const points = seriesOf(own, net.get(organization.id) ?? new Map(), until);
@@ -83,26 +85,37 @@ export async function headcount(facts: MoveFacts, dataSource: DataSource, query:
   });
 }
 
-/** Each lab's arrivals minus departures by month (`YYYY-MM-01`), of the population's roles (or those asked for). */
-async function monthlyNet(facts: MoveFacts, organizationIds: string[], query: HeadcountQueryDto): Promise<Map<string, Map<string, number>>> {
+/**
+ * Each lab's arrivals minus departures by month (`YYYY-MM-01`) from `since` to before `before`, of the
+ * population's roles (or those asked for).
+ */
+async function monthlyNet(facts: MoveFacts, organizationIds: string[], since: string, before: string, query: HeadcountQueryDto): Promise<Map<string, Map<string, number>>> {
+  const named = new Sql();
+  const labs = await facts.read<{ id: string; key: number }>(
+    `SELECT id::VARCHAR AS id, key FROM organizations WHERE id IN (${named.list(organizationIds)})`,
+    named.params,
+  );
+  if (labs.length === 0) return new Map();
+  const idOf = new Map(labs.map(({ id, key }) => [key, id]));
+  // The labs' keys as integer literals (read from the copy itself), which DuckDB filters its scan by.
+  const keys = labs.map(({ key }) => Number(key).toFixed(0)).join(', ');
   const sql = new Sql();
-  const labs = `(SELECT id, key FROM organizations WHERE id IN (${sql.list(organizationIds)}))`;
   const where = `f.status IN (${sql.list(statusesOf(query), 'status')})
     AND f.role_category IN (${sql.list(query.roleCategories?.length ? query.roleCategories : POPULATION_ROLES[query.population], 'role_category')})
-    AND f.effective_on IS NOT NULL`;
-  // Arrivals and departures as two joins on one key each, which DuckDB hashes.
-  const rows = await facts.read<{ organizationId: string; month: string; net: number }>(
-    `SELECT organization_id::VARCHAR AS "organizationId", date_trunc('month', effective_on)::DATE::VARCHAR AS month, sum(change)::INTEGER AS net
+    AND f.effective_on >= ${sql.param(since)}::DATE AND f.effective_on < ${sql.param(before)}::DATE`;
+  const rows = await facts.read<{ key: number; month: string; net: number }>(
+    `SELECT key, date_trunc('month', effective_on)::DATE::VARCHAR AS month, sum(change)::INTEGER AS net
      FROM (
-       SELECT o.id AS organization_id, f.effective_on, 1 AS change FROM ${labs} o JOIN facts f ON f.to_key = o.key WHERE ${where}
+       SELECT f.to_key AS key, f.effective_on, 1 AS change FROM facts f WHERE f.to_key IN (${keys}) AND ${where}
        UNION ALL
-       SELECT o.id, f.effective_on, -1 FROM ${labs} o JOIN facts f ON f.from_key = o.key WHERE ${where}
+       SELECT f.from_key, f.effective_on, -1 FROM facts f WHERE f.from_key IN (${keys}) AND ${where}
      )
-     GROUP BY ALL`,
+     GROUP BY key, date_trunc('month', effective_on)`,
     sql.params,
   );
   const byLab = new Map<string, Map<string, number>>();
-  for (const { organizationId, month, net } of rows) {
+  for (const { key, month, net } of rows) {
+    const organizationId = idOf.get(key) as string;
     if (!byLab.has(organizationId)) byLab.set(organizationId, new Map());
     byLab.get(organizationId)?.set(month, net);
   }
