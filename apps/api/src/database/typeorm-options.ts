@@ -25,9 +25,9 @@ export function typeOrmOptions(url: string, limits?: DatabaseLimits): DataSource
     synchronize: false,
     migrationsRun: true,
     migrationsTransactionMode: 'each',
-    // Analytics group tens of thousands of organisations or pairs: with PostgreSQL's default 4 MB
-    // their hash aggregates spill to disk. Per connection, set at connect (a pooler in front must
-    // pass `options` through).
+    // The analytics' bulk load joins every move to its mover: with PostgreSQL's default 4 MB the
+    // hash spills to disk. Per connection, set at connect (a pooler in front must pass `options`
+    // through).
     extra: {
       options: '-c work_mem=32MB',
       ...(limits && {

@@ -96,14 +96,13 @@ const CHANGE = `UPDATE OF sector, country, parent_id ON organizations FOR EACH R
   WHEN (OLD.sector IS DISTINCT FROM NEW.sector OR OLD.country IS DISTINCT FROM NEW.country OR OLD.parent_id IS DISTINCT FROM NEW.parent_id)`;
 
 /**
- * Written by hand: a change of an organisation's sector, country or parent no longer recounts
- * every count table from all the moves (close to a minute at a million moves, in the request that
- * saved the organisation). Its own live moves — with its sub-organisations' when the parent
+ * Written by hand: a change of an organisation's sector, country or parent recounts only what it
+ * touches, not every count table from all the moves. Its own live moves — with its sub-organisations' when the parent
  * changes — are taken out of the counts keyed by what changes before the change (a BEFORE trigger:
  * the old sector, country and roots are still in place) and put back after it, one aggregated
- * statement per table (one move at a time, the same rows of the small tables were updated again
- * and again in one transaction, and 850 moves took 4.7 s). Only the busiest organisations, past a
- * twentieth of all the moves, are still recounted with everything.
+ * statement per table (one move at a time would update the same rows of the small tables again and
+ * again in one transaction). Only the busiest organisations, past a twentieth of all the moves, are
+ * recounted with everything.
  */
 export class IncrementalOrganizationRecount1795756200000 implements MigrationInterface {
   name = 'IncrementalOrganizationRecount1795756200000';
@@ -131,8 +130,7 @@ export class IncrementalOrganizationRecount1795756200000 implements MigrationInt
       $$
     `);
     // Whether the moves concerned are too many for that: past a twentieth of all the moves (and
-    // 10,000), recounting everything costs less (at a million moves, ~1 ms per move concerned
-    // against ~50 s for everything).
+    // 10,000), recounting everything costs less.
     await queryRunner.query(`
       CREATE FUNCTION organization_moves_many(ids uuid[]) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
       DECLARE

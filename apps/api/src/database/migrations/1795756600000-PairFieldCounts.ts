@@ -103,8 +103,7 @@ export const ORGANIZATION_MOVES_ADD = (keyed: typeof KEYED) => `
 /**
  * Written by hand: moves per year between organisations (`parents` false) and between top-level
  * parents (`parents` true), split by the mover's set of research fields, as `move_pair_counts` is
- * not. The busiest pairs with a research-field filter were every move of the range joined to its
- * mover and aggregated (274 ms at a million moves); now they are the same threshold top-N as
+ * not. The busiest pairs with a research-field filter are the same threshold top-N as
  * without one, each candidate pair counted from this table's key index (it carries the per-status
  * columns), and whole-year views that aggregate (parents with sector or country filters, top
  * origins, net flows) read its rows between organisations instead of the moves, set of fields by

@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Written by hand: the index on the live moves known only to the year (YearPrecisionMoves) now
  * carries what the monthly paths read of them (both ends, status, role category, mover), so those
- * that begin up to a year before a range are read from the index alone. Read from the table, at a
- * million moves the ~15,000 of one year sat on as many pages (~250 ms when not cached).
+ * that begin up to a year before a range are read from the index alone: in the table, the moves of
+ * one year sit on as many pages as there are moves.
  */
 export class YearPrecisionMoveEnds1795756700000 implements MigrationInterface {
   name = 'YearPrecisionMoveEnds1795756700000';

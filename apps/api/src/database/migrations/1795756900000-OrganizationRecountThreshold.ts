@@ -15,10 +15,8 @@ const ORGANIZATION_MOVES_MANY = (share: number) => `
 
 /**
  * Written by hand: a change of an organisation's sector, country or parent recounts every table
- * from all the moves only past a quarter of them (a twentieth before). Measured at a million moves
- * (`psql`, a change of country in a rolled-back transaction): moving an organisation's own moves
- * took 14 s for 60,000 moves and 22 s for 126,000, recounting everything 48 s; the crossing is
- * near a quarter of all the moves (the busiest organisation of the generated data, with 260,000).
+ * from all the moves only past a quarter of them, where moving an organisation's own moves starts
+ * to cost more than recounting everything.
  */
 export class OrganizationRecountThreshold1795756900000 implements MigrationInterface {
   name = 'OrganizationRecountThreshold1795756900000';

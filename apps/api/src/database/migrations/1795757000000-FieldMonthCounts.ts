@@ -55,8 +55,8 @@ export const FIELD_MONTH_ROWS: typeof KEYED = KINDS.map(({ kind }) => ({
  * Written by hand: moves per month between sectors, and between countries, split by the mover's
  * set of research fields (`move_sector_month_counts` and `move_country_month_counts` split as the
  * yearly `…_field_counts` are). A research-field filter by sector or country per month or quarter,
- * or over a range that is not whole years, aggregated every move of its range with its mover (at a
- * million moves, ~500 ms per quarter over five years); these answer from the rows of the sets that
+ * or over a range that is not whole years, would aggregate every move of its range with its mover;
+ * these answer from the rows of the sets that
  * match, read set by set through the key (which leads with the set). Kept by the moves trigger, by
  * the trigger on people's fields and by a change of an organisation's sector or country; rebuilt
  * with the roll-ups they split.

@@ -9,10 +9,8 @@ const KIND_INDEX = (kind: 'sector' | 'country', withCounts: boolean) => `
 /**
  * Written by hand: the sector and country indexes of `organization_other_kind_counts` carry the
  * counts by status × role category too, so that a role filter (which reads `counts[i]`) is answered
- * from the index alone, like the other filters. Measured at a million moves (the request's SQL with
- * pg, median of 3): net flows by organisation with a country and a role over whole years 275 → 176 ms,
- * per year 365 → 212 ms (a bitmap scan reading ~17,000 pages of the table → an index-only scan);
- * queries that do not read this table are unchanged. Each index grows from ~43 MB to ~137 MB.
+ * from the index alone, like the other filters, instead of a bitmap scan of the table's pages. Each
+ * index grows about threefold.
  */
 export class OtherKindRoleCounts1795757200000 implements MigrationInterface {
   name = 'OtherKindRoleCounts1795757200000';

@@ -73,8 +73,8 @@ export const MONTH_ROWS: typeof KEYED = [
  * Written by hand: `organization_other_kind_counts` by month (each organisation's arrivals and
  * departures per month by the sector and country at the other end; ~1.1 million rows at a million
  * moves). Net flows per month or quarter by organisation or parent with a sector or country filter
- * aggregated every pair's monthly counts with both ends' organisations (~1 s per month over five
- * years at a million moves, on a slow day); they are now ranked from the yearly tables and broken
+ * would aggregate every pair's monthly counts with both ends' organisations; they are ranked from
+ * the yearly tables and broken
  * down by month for the ranked organisations only, from their rows of this table, read through its
  * key (which leads with the organisation and carries every count). Kept by the moves trigger and by
  * a change of an organisation's sector or country; rebuilt with the yearly table.

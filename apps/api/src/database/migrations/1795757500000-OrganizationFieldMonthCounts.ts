@@ -49,11 +49,7 @@ export const ORGANIZATION_MONTH_COUNTS_REBUILD = (extra: string) => `
  * Written by hand: each organisation's arrivals and departures per month split by the mover's set
  * of research fields (`organization_month_counts` as the pair counts are split by
  * `move_pair_field_counts`; ~850,000 rows at a million moves, 8 distinct sets). Net flows per month
- * or quarter by organisation or parent with a research field ranked the keys from the yearly pair
- * counts split by fields, then read every move of the range by the date with its mover's fields to
- * break the ranked hundred down by month (540–730 ms at a million moves, the slowest views); over
- * months that are not whole years every move of the range was aggregated. Now every organisation
- * is ranked from this table set by set (its index on (set, month) carries every count), and the
+ * or quarter by organisation or parent with a research field rank every organisation from this table set by set (its index on (set, month) carries every count), and the
  * ranked ones broken down from their own rows, read key by key through its key (which leads with
  * the organisation). Kept by the moves trigger and by the trigger on people's fields (an
  * organisation's sector, country or parent is not in it); rebuilt with `organization_month_counts`.

@@ -5,9 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * carrying the organisation and the per-status counts. Net flows by organisation or parent with a
  * country filter over whole months (or the whole months of a range that cuts them) rank every
  * organisation from its monthly counts (AnalyticsService.countryMonthEnds): one outside the filter
- * counts its moves whose other end passes, which this index reads alone (~20,000 entries for
- * France over sixteen months at a million moves); the pairs of organisations month by month, each
- * end joined to its organisation, had been read instead. 73 MB at a million moves. Without a role
+ * counts its moves whose other end passes, which this index reads alone rather than the pairs of
+ * organisations month by month, each end joined to its organisation. Without a role
  * filter only (the folded `counts` array is not carried).
  */
 export class OtherCountryMonthIndex1795757900000 implements MigrationInterface {

@@ -31,12 +31,10 @@ export const PARENT_MONTH_ROWS: (typeof KEYED)[number] = {
 /**
  * Written by hand: moves per month between top-level parents (an unknown side is the nil uuid),
  * every status × role category folded into `counts` (`counts_<status>` sums a status), and whether
- * the moves are known only to the year. `move_counts` is by organisation: flows between parents
- * over months joined its rows (~119,000 for sixteen months at a million moves) to their roots at
- * both ends and aggregated ~63,000 pairs of roots (~140–200 ms). From here, the busiest pairs of
+ * the moves are known only to the year. `move_counts` is by organisation, so flows between parents
+ * over months would join its rows to their roots at both ends. From here, the busiest pairs of
  * parents are the same threshold top-N as between organisations (each candidate pair counted
- * through the key), and aggregating reads ~81,000 rows already keyed by root (side by side in SQL,
- * every status over March 2023 – June 2024: 139 → 68 ms aggregated, ~15 ms by the threshold).
+ * through the key), and aggregating reads rows already keyed by root.
  * Kept by the moves trigger; a change of parent moves an organisation's rows (or recounts them all
  * with the other rows between parents, from `move_counts`).
  */

@@ -9,9 +9,8 @@ const KEY = '(from_root, to_root, year, from_sector, from_country, to_sector, to
  * carried the array alone (ParentKindCountsCoveringIndex). Both fit a candidate pair's lookup, and
  * which one PostgreSQL picks moves with its statistics: after an ANALYZE it read lookups without a
  * role filter through the covering index and lookups with one through the key, each then fetching
- * every row from the table (at a million moves, flows by parent over 2020–2024 with big tech 87 →
- * ~200 ms, with France and researchers ~60 → 135). One index that carries both answers either from
- * the index alone: 127 MB, where the two took 67 + 127.
+ * every row from the table. One index that carries both answers either from the index alone, and
+ * takes less room than the two.
  */
 export class ParentKindKeyCarriesCounts1795758100000 implements MigrationInterface {
   name = 'ParentKindKeyCarriesCounts1795758100000';

@@ -10,13 +10,10 @@ const ARRIVAL_MONTH_REBUILD = 'SELECT organization_field_month_counts_rebuild();
 
 /**
  * Written by hand: each organisation's arrivals and departures per year, status and role category,
- * a narrow row each (`organization_month_counts` by year; 500,430 rows, 96 MB at a million moves).
- * Net flows by organisation or parent over whole years with a role filter ranked every organisation
- * from `organization_year_counts`, whose rows carry every status × role in two arrays (250 bytes):
- * its whole table read, two array slots per status summed on each of ~67,000 rows for 2020–2024.
- * Here an index on (year, role category, status) hands over the role's rows alone: ranking parents
- * by researchers over 2020–2024, 81 → 22 ms in SQL (side by side, the same answer); through HTTP
- * the grid's eight such combinations 40–64 ms faster each. Kept by the moves trigger (an
+ * a narrow row each (`organization_month_counts` by year). Ranked from `organization_year_counts`,
+ * whose rows carry every status × role in two arrays, net flows with a role filter would read the
+ * whole table and sum two array slots per status on every row; here an index on (year, role
+ * category, status) hands over the role's rows alone. Kept by the moves trigger (an
  * organisation's sector, country or parent is not in it); rebuilt with `organization_month_counts`.
  */
 export class OrganizationYearRoleCounts1795758200000 implements MigrationInterface {
