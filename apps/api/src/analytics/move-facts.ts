@@ -202,6 +202,8 @@ export class MoveFacts implements OnApplicationBootstrap, OnModuleDestroy {
       const client = (await runner.connect()) as PoolClient;
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
+        // The statement timeout bounds a request; reading every move can take longer on a large database.
+        await client.query('SET LOCAL statement_timeout = 0');
         [{ xmin }] = (await client.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`)).rows;
         await this.copy(client, organizationsSql(), organizations);
         await this.copy(client, movesSql('true'), moves);
