@@ -253,11 +253,7 @@ export abstract class CrudService<E extends RecoverableRecord, CreateDto extends
   /**
    * Every record this one points at must exist and not be deleted. Each is read FOR SHARE: a delete
    * of it (which locks it FOR UPDATE, see remove) cannot pass until this transaction ends, and then
-   * counts the record written here.
-   */
-  /**
-   * Each record the entity points at exists and is live, locked (FOR SHARE) until the transaction
-   * ends so that it cannot be deleted meanwhile: one statement for all of them.
+   * counts the record written here. One statement reads them all.
    */
   private async assertReferencesLive(manager: EntityManager, entity: E): Promise<void> {
     const references = REFERENCES.filter((r) => r.table === this.table)

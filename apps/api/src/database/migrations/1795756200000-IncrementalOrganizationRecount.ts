@@ -97,8 +97,8 @@ const CHANGE = `UPDATE OF sector, country, parent_id ON organizations FOR EACH R
 
 /**
  * Written by hand: a change of an organisation's sector, country or parent recounts only what it
- * touches, not every count table from all the moves. Its own live moves — with its sub-organisations' when the parent
- * changes — are taken out of the counts keyed by what changes before the change (a BEFORE trigger:
+ * touches, not every count table from all the moves. Its own live moves — with its
+ * sub-organisations' when the parent changes — are taken out of the counts keyed by what changes before the change (a BEFORE trigger:
  * the old sector, country and roots are still in place) and put back after it, one aggregated
  * statement per table (one move at a time would update the same rows of the small tables again and
  * again in one transaction). Only the busiest organisations, past a twentieth of all the moves, are
