@@ -8,9 +8,12 @@ import { appConfig } from './config/app.config';
 import { databaseConfig } from './config/database.config';
 import { loadEnvFile } from './config/environment';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { importArguments, runImport } from './cli/import-command';
 
 async function bootstrap() {
   loadEnvFile();
+  const importArgs = process.argv[2] === 'import' ? importArguments(process.argv.slice(3)) : undefined;
+  if (importArgs === null) process.exit(2);
   const logger = new Logger('Talentflow');
   const { port, logLevel, shutdownGraceMs } = appConfig();
   const database = databaseConfig();
@@ -21,6 +24,15 @@ async function bootstrap() {
   if (!database.url) logger.log(`Embedded PostgreSQL started, its files in ${database.embedded.dir}`);
 
   const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  if (importArgs) {
+    // `npm run import -- …`: the app's modules on the same database, without HTTP.
+    const context = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: postgres.url }), { logger: ['error', 'warn'] });
+    const code = await runImport(context, importArgs).finally(async () => {
+      await context.close();
+      await postgres.stop();
+    });
+    process.exit(code);
+  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl: postgres.url }), {
     ...APP_OPTIONS,
     logger: levels.slice(0, levels.indexOf(logLevel) + 1),

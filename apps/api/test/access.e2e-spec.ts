@@ -30,6 +30,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/audit-entries/:id': Role.Admin,
   ...CRUD('organizations'),
   'POST /api/organizations/:id/merge': Role.Admin,
+  'GET /api/organizations/:id/relations': Role.Viewer,
   ...CRUD('people'),
   'POST /api/people/:id/merge': Role.Admin,
   ...CRUD('sources'),
@@ -41,6 +42,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/analytics/top': Role.Viewer,
   'GET /api/analytics/headcount': Role.Viewer,
   'GET /api/analytics/moves.parquet': Role.Viewer,
+  'GET /api/imports': Role.Admin,
+  'POST /api/imports/ror': Role.Admin,
 };
 
 const RANK = { anonymous: -1, [Role.Viewer]: 0, [Role.Editor]: 1, [Role.Admin]: 2 };

@@ -12,6 +12,7 @@ import { typeOrmOptions } from '../database/typeorm-options';
 import { DemoModule } from '../demo/demo.module';
 import { HeadcountModule } from '../headcount/headcount.module';
 import { HealthController } from '../health/health.controller';
+import { ImportsModule } from '../imports/imports.module';
 import { MovesModule } from '../moves/moves.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PeopleModule } from '../people/people.module';
@@ -36,6 +37,7 @@ export class AppModule {
         MovesModule,
         HeadcountModule,
         AnalyticsModule,
+        ImportsModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -28,11 +28,11 @@ function hasBody(request: Request): boolean {
 }
 
 /**
- * Writes only from the app's own origin (or one in CORS_ORIGINS), and only as JSON. A form on a
- * sibling subdomain or another port can post `application/x-www-form-urlencoded` without a CORS
- * preflight, and SameSite=Lax lets the session cookie go with it; JSON needs a preflight, and
- * browsers always send `Origin` with a cross-origin write. Clients that send no `Origin` (scripts,
- * curl) are not browsers and carry no ambient cookie, so they pass.
+ * Writes only from the app's own origin (or one in CORS_ORIGINS), and only as JSON, or as
+ * multipart/form-data for a file to import. A form on a sibling subdomain or another port can post
+ * without a CORS preflight, and SameSite=Lax lets the session cookie go with it; JSON needs a
+ * preflight, and browsers always send `Origin` with a cross-origin write, which is refused. Clients
+ * that send no `Origin` (scripts, curl) are not browsers and carry no ambient cookie, so they pass.
  */
 export function sameOriginWrites(allowedOrigins: readonly string[]): RequestHandler {
   const allowed = new Set(allowedOrigins);
@@ -42,12 +42,15 @@ export function sameOriginWrites(allowedOrigins: readonly string[]): RequestHand
     if (origin !== undefined && !allowed.has(origin) && hostOf(origin) !== request.host) {
       return answer(response, 403, `Writes are accepted from this site only, not from ${origin}`);
     }
-    if (hasBody(request) && !request.is('application/json')) {
+    if (hasBody(request) && !request.is('application/json') && !(isUpload(request) && request.is('multipart/form-data'))) {
       return answer(response, 415, 'Send the body as JSON, with Content-Type: application/json');
     }
     next();
   };
 }
+
+/** The routes that take a file, as multipart/form-data: the imports. */
+const isUpload = (request: Request) => request.method === 'POST' && request.path.startsWith('/imports/');
 
 function hostOf(origin: string): string | undefined {
   try {

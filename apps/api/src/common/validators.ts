@@ -67,3 +67,18 @@ export function IsRorId(options?: ValidationOptions): PropertyDecorator {
 export function IsOmittable(options?: ValidationOptions): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined, options);
 }
+
+/** An object whose every value is one of `allowed` (a list, or a pattern the value matches). */
+export function IsRecordOf(allowed: readonly string[] | RegExp, options?: ValidationOptions): PropertyDecorator {
+  const ok = (value: unknown) => typeof value === 'string' && (Array.isArray(allowed) ? allowed.includes(value) : (allowed as RegExp).test(value));
+  return ValidateBy(
+    {
+      name: 'isRecordOf',
+      validator: {
+        validate: (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(ok),
+        defaultMessage: buildMessage((each) => `${each}$property has a value that is not allowed`, options),
+      },
+    },
+    options,
+  );
+}

@@ -1,6 +1,7 @@
 import { Sector } from '@talentflow/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { RecoverableRecord, SearchTextColumn } from '../common/entity-base';
+import { Import } from '../imports/import.entity';
 
 @Entity({ name: 'organizations' })
 // The list's default order, from a hand-written migration (partial index): kept out of TypeORM's diffs.
@@ -49,4 +50,20 @@ export class Organization extends RecoverableRecord {
 
   @Column({ name: 'wikidata_id', type: 'text', nullable: true })
   wikidataId: string | null;
+
+  /**
+   * Its status in the Research Organization Registry, for records imported from it: inactive and
+   * withdrawn records are kept, and a withdrawn one is never matched by name.
+   */
+  @Column({ name: 'ror_status', type: 'enum', enum: ['active', 'inactive', 'withdrawn'], enumName: 'ror_status', nullable: true })
+  rorStatus: 'active' | 'inactive' | 'withdrawn' | null;
+
+  /** The import that created it, if one did. */
+  @Index('ix_organizations_import_id')
+  @Column({ name: 'import_id', type: 'uuid', nullable: true })
+  importId: string | null;
+
+  @ManyToOne(() => Import, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_organizations_import' })
+  import?: Import;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Role } from '@talentflow/domain';
 import { Allow, CurrentActor } from '../auth/access.decorators';
@@ -9,7 +9,7 @@ import { CreateOrganizationDto } from './dto/create-organization.dto';
 import { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { OrganizationsService } from './organizations.service';
 
-/** Filters: q (name and aliases), id, sector, country, city, parentId, rorId. */
+/** Filters: q (name and aliases), id, sector, country, city, parentId, rorId, rorStatus, importId. */
 @ApiTags('organizations')
 @Controller('organizations')
 export class OrganizationsController extends CrudController({
@@ -19,6 +19,13 @@ export class OrganizationsController extends CrudController({
 }) {
   constructor(private readonly organizations: OrganizationsService) {
     super(organizations);
+  }
+
+  /** Its links as a registry states them (parent, child, related, successor, predecessor), to live organizations. */
+  @Allow(Role.Viewer)
+  @Get(':id/relations')
+  relations(@Param('id', ParseUUIDPipe) id: string) {
+    return this.organizations.relations(id);
   }
 
   /** Merges a duplicate into this record (admins): links repointed, names kept as aliases, one audit entry. */

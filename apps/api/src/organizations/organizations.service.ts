@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SECTORS } from '@talentflow/domain';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, Repository } from 'typeorm';
 import { conflict } from '../common/api-errors';
 import { CrudService } from '../common/crud.service';
 import { firstPresent, mergedNames } from '../common/merge';
@@ -37,6 +37,8 @@ export class OrganizationsService extends CrudService<Organization, CreateOrgani
       city: byValue('organizations.city', 'city'),
       parentId: byId('organizations.parent_id', 'parentId'),
       rorId: byValue('organizations.ror_id', 'rorId'),
+      rorStatus: byValue('organizations.ror_status', 'rorStatus', ['active', 'inactive', 'withdrawn']),
+      importId: byId('organizations.import_id', 'importId'),
     },
   };
 
@@ -58,8 +60,26 @@ export class OrganizationsService extends CrudService<Organization, CreateOrgani
       website: firstPresent(survivor.website, duplicate.website),
       foundedOn: firstPresent(survivor.foundedOn, duplicate.foundedOn),
       rorId: firstPresent(survivor.rorId, duplicate.rorId),
+      rorStatus: survivor.rorId ? survivor.rorStatus : duplicate.rorStatus,
       wikidataId: firstPresent(survivor.wikidataId, duplicate.wikidataId),
     };
+  }
+
+  async relations(id: string): Promise<{ type: string; id: string; name: string; rorId: string | null }[]> {
+    await this.findOne(id);
+    return this.repository.query(
+      `SELECT r.type, o.id, o.name, o.ror_id AS "rorId"
+       FROM organization_relations r JOIN organizations o ON o.id = r.related_id
+       WHERE r.organization_id = $1 AND o.deleted_at IS NULL
+       ORDER BY r.type, o.name, o.id`,
+      [id],
+    );
+  }
+
+  /** The fields only the API writes, which a client may send back as it read them, are dropped. */
+  protected override async toEntityFields(dto: CreateOrganizationDto | UpdateOrganizationDto): Promise<DeepPartial<Organization>> {
+    const { rorStatus: _status, importId: _import, ...fields } = dto as UpdateOrganizationDto;
+    return fields;
   }
 
   /** A move from one of the two to the other would end with the same organisation on both sides. */

@@ -41,6 +41,7 @@ import { ParentYearCounts1795758300000 } from './1795758300000-ParentYearCounts'
 import { PeopleByFields1795758400000 } from './1795758400000-PeopleByFields';
 import { AddMembersPopulation1796404009757 } from './1796404009757-AddMembersPopulation';
 import { AnalyticsChangeLog1796500000000 } from './1796500000000-AnalyticsChangeLog';
+import { RorImport1796500100000 } from './1796500100000-RorImport';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   PeopleByFields1795758400000,
   AddMembersPopulation1796404009757,
   AnalyticsChangeLog1796500000000,
+  RorImport1796500100000,
 ];

@@ -80,7 +80,13 @@ interface Stored {
   deletedAt: string | null;
 }
 
-export type Organization = Stored & Required<OrganizationInput>;
+export type Organization = Stored &
+  Required<OrganizationInput> & {
+    /** Its status in the Research Organization Registry, for records imported from it. */
+    rorStatus: 'active' | 'inactive' | 'withdrawn' | null;
+    /** The import that created it, if one did. */
+    importId: string | null;
+  };
 export type Person = Stored & Required<PersonInput>;
 export type Source = Stored & Required<SourceInput>;
 export type Move = Stored & Required<MoveInput>;

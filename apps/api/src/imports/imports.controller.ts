@@ -1,0 +1,55 @@
+import { BadRequestException, Body, Controller, Get, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role } from '@talentflow/domain';
+import type { Response } from 'express';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import type { Actor } from '../auth/actor';
+import { ListQueryDto } from '../common/list-query';
+import { RorImportDto } from './dto/ror-import.dto';
+import { ImportsService } from './imports.service';
+import { RorImportService } from './ror/ror-import.service';
+import { ROR_FILE_LIMIT_BYTES } from './ror/ror-records';
+
+/** An uploaded file, as multer hands it over (kept in memory, within the route's limit). */
+interface UploadedFileData {
+  originalname: string;
+  buffer: Buffer;
+}
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly ror: RorImportService,
+  ) {}
+
+  /** The imports committed, newest first: who ran them, on which file, and what they did (admins). */
+  @Allow(Role.Admin)
+  @Get()
+  async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) response: Response) {
+    return (await this.imports.list(query)).answer(response, this);
+  }
+
+  @Allow(Role.Admin)
+  @Post('ror')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary:
+      'Import a Research Organization Registry dump (schema v2) as organizations (admins): with dryRun=true, the preview ' +
+      '(what each record would do) and nothing written; without it, all of it in one transaction (201) or nothing',
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ROR_FILE_LIMIT_BYTES, files: 1, fields: 10 } }))
+  async importRor(
+    @UploadedFile() file: UploadedFileData | undefined,
+    @Body() options: RorImportDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!file) throw new BadRequestException({ statusCode: 400, message: 'Invalid input. file: a ROR data dump is required', errors: { file: 'is required' } });
+    const result = await this.ror.run(file.buffer, file.originalname, options, actor);
+    response.status(result.dryRun ? 200 : 201);
+    return result;
+  }
+}
