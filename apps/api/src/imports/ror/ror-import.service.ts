@@ -49,20 +49,12 @@ export interface RorImportResult {
   rows: RorRow[];
 }
 
-/** The organisation fields a registry import writes, as stored (snake case) and as shown. */
-interface Fields {
-  name: string;
-  aliases: string[];
-  sector: Sector;
-  country: string | null;
-  city: string | null;
-  website: string | null;
-  foundedOn: string | null;
+/** The organisation fields a registry import writes; an organisation found may lack the registry's. */
+type Fields = Omit<RorOrganization, 'rorId' | 'rorStatus' | 'relations'> & {
   rorId: string | null;
-  wikidataId: string | null;
   rorStatus: string | null;
   parentId: string | null;
-}
+};
 
 interface Existing extends Fields {
   id: string;
