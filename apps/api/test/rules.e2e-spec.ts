@@ -88,6 +88,20 @@ describe('validation and integrity rules', () => {
       expect(people.body.map((p: { name: string }) => p.name)).toEqual(['Hervé Jégou']);
     });
 
+    it.each([
+      ['googleScholarId', '8ObLPWEAAAAJ', 'https://scholar.google.com/citations?user=8ObLPWEAAAAJ', /Google Scholar profile id/],
+      ['dblpId', '65/5936-1', 'dblp 65/5936', /DBLP person id/],
+      ['openalexId', 'A5023888391', 'https://openalex.org/A5023888391', /OpenAlex author id/],
+    ])('keeps a %s: valid, unique and a filter', async (field, id, bad, message) => {
+      expect((await post('people', { name: 'Wrong', [field]: bad }).expect(400)).body.errors[field]).toMatch(message);
+      const person = (await post('people', { name: `Holder of ${field}`, [field]: id }).expect(201)).body;
+      expect(person[field]).toBe(id);
+      const second = await post('people', { name: 'Impostor', [field]: id }).expect(409);
+      expect(second.body.errors).toEqual({ [field]: 'is already used by another record' });
+      const found = await t.http.get(`/api/people${listQuery({ filter: { [field]: id } })}`).expect(200);
+      expect(found.body.map((p: { id: string }) => p.id)).toEqual([person.id]);
+    });
+
     it.each(['jegou', 'JÉGOU', 'herve jeg', 'Hervé'])('finds Hervé Jégou searching "%s"', async (q) => {
       const response = await t.http.get(`/api/people${listQuery({ filter: { q } })}`).expect(200);
       expect(response.body.map((p: { name: string }) => p.name)).toEqual(['Hervé Jégou']);

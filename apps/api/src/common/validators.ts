@@ -1,4 +1,4 @@
-import { isIsoCalendarDate, isValidOrcid, ROR_ID, WIKIDATA_ID } from '@talentflow/domain';
+import { DBLP_ID, GOOGLE_SCHOLAR_ID, isIsoCalendarDate, isValidOrcid, OPENALEX_AUTHOR_ID, ROR_ID, WIKIDATA_ID } from '@talentflow/domain';
 import { buildMessage, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
 /** An ISO calendar date, `YYYY-MM-DD`, that exists (no 2023-02-30). */
@@ -59,6 +59,27 @@ export function IsRorId(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/** A value matching `pattern`, or a 400 that shows an example of the identifier (`what`). */
+function IsIdentifier(name: string, pattern: RegExp, what: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name,
+      validator: {
+        validate: (value) => typeof value === 'string' && pattern.test(value),
+        defaultMessage: buildMessage((each) => `${each}$property must be ${what}`, options),
+      },
+    },
+    options,
+  );
+}
+
+export const IsGoogleScholarId = (options?: ValidationOptions) =>
+  IsIdentifier('isGoogleScholarId', GOOGLE_SCHOLAR_ID, 'a Google Scholar profile id (the user= of its address), such as 8ObLPWEAAAAJ', options);
+export const IsDblpId = (options?: ValidationOptions) =>
+  IsIdentifier('isDblpId', DBLP_ID, 'a DBLP person id, such as 65/5936 or h/GeoffreyEHinton', options);
+export const IsOpenAlexId = (options?: ValidationOptions) =>
+  IsIdentifier('isOpenAlexId', OPENALEX_AUTHOR_ID, 'an OpenAlex author id, such as A5023888391', options);
 
 /**
  * The field may be left out, but not sent as `null`: for optional fields whose column is NOT NULL

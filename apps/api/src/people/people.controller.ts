@@ -9,7 +9,7 @@ import { CreatePersonDto } from './dto/create-person.dto';
 import { UpdatePersonDto } from './dto/update-person.dto';
 import { PeopleService } from './people.service';
 
-/** Filters: q (name), id, orcid, field. */
+/** Filters: q (name), id, orcid, googleScholarId, dblpId, openalexId, field. */
 @ApiTags('people')
 @Controller('people')
 export class PeopleController extends CrudController({ create: CreatePersonDto, update: UpdatePersonDto, noun: 'person' }) {

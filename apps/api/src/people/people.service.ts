@@ -23,6 +23,9 @@ export class PeopleService extends CrudService<Person, CreatePersonDto, UpdatePe
     filters: {
       q: searchNameAndAliases('people'),
       orcid: byValue('people.orcid', 'orcid'),
+      googleScholarId: byValue('people.google_scholar_id', 'googleScholarId'),
+      dblpId: byValue('people.dblp_id', 'dblpId'),
+      openalexId: byValue('people.openalex_id', 'openalexId'),
       field: byArrayElement('people.fields', 'field'),
       /**
        * The people at an organisation now: those whose latest announced or confirmed move (by
@@ -51,6 +54,9 @@ export class PeopleService extends CrudService<Person, CreatePersonDto, UpdatePe
       aliases: mergedNames(survivor.name, survivor.aliases, duplicate.name, duplicate.aliases),
       orcid: firstPresent(survivor.orcid, duplicate.orcid),
       wikidataId: firstPresent(survivor.wikidataId, duplicate.wikidataId),
+      googleScholarId: firstPresent(survivor.googleScholarId, duplicate.googleScholarId),
+      dblpId: firstPresent(survivor.dblpId, duplicate.dblpId),
+      openalexId: firstPresent(survivor.openalexId, duplicate.openalexId),
       homepage: firstPresent(survivor.homepage, duplicate.homepage),
       fields: mergedNames('', survivor.fields, duplicate.fields),
       notes: [survivor.notes, duplicate.notes].filter(Boolean).join('\n\n') || null,

@@ -24,6 +24,21 @@ export class Person extends RecoverableRecord {
   @Column({ name: 'wikidata_id', type: 'text', nullable: true })
   wikidataId: string | null;
 
+  /** The `user=` of a Google Scholar profile's address. */
+  @Index('uq_people_google_scholar_id', { unique: true })
+  @Column({ name: 'google_scholar_id', type: 'text', nullable: true })
+  googleScholarId: string | null;
+
+  /** A DBLP person id (pid). */
+  @Index('uq_people_dblp_id', { unique: true })
+  @Column({ name: 'dblp_id', type: 'text', nullable: true })
+  dblpId: string | null;
+
+  /** An OpenAlex author id. */
+  @Index('uq_people_openalex_id', { unique: true })
+  @Column({ name: 'openalex_id', type: 'text', nullable: true })
+  openalexId: string | null;
+
   @Column({ type: 'text', nullable: true })
   homepage: string | null;
 

@@ -25,7 +25,7 @@ export const en = {
     },
     people: {
       name: 'Person |||| People',
-      fields: { name: 'Name', aliases: 'Other names', orcid: 'ORCID', wikidataId: 'Wikidata', homepage: 'Homepage', fields: 'Research fields', notes: 'Notes', q: 'Search' },
+      fields: { name: 'Name', aliases: 'Other names', orcid: 'ORCID', wikidataId: 'Wikidata', googleScholarId: 'Google Scholar', dblpId: 'DBLP', openalexId: 'OpenAlex', homepage: 'Homepage', fields: 'Research fields', notes: 'Notes', q: 'Search' },
     },
     organizations: {
       name: 'Organization |||| Organizations',
@@ -132,6 +132,9 @@ export const en = {
       orcid: 'An ORCID iD such as 0000-0002-1825-0097, with a valid check digit',
       wikidata: 'A Wikidata item id such as Q42',
       ror: 'A ROR id in its short form, such as 02kvxyf05',
+      googleScholar: 'A Google Scholar profile id (the user= of its address), such as 8ObLPWEAAAAJ',
+      dblp: 'A DBLP person id, such as 65/5936 or h/GeoffreyEHinton',
+      openalex: 'An OpenAlex author id, such as A5023888391',
       country: 'A two-letter country code such as FR',
       url: 'An address starting with http:// or https://',
       partialDate: 'Write 2023, 2023-11 or 2023-11-17',

@@ -25,7 +25,7 @@ export const fr = {
     },
     people: {
       name: 'Personne |||| Personnes',
-      fields: { name: 'Nom', aliases: 'Autres noms', orcid: 'ORCID', wikidataId: 'Wikidata', homepage: 'Page personnelle', fields: 'Domaines de recherche', notes: 'Notes', q: 'Recherche' },
+      fields: { name: 'Nom', aliases: 'Autres noms', orcid: 'ORCID', wikidataId: 'Wikidata', googleScholarId: 'Google Scholar', dblpId: 'DBLP', openalexId: 'OpenAlex', homepage: 'Page personnelle', fields: 'Domaines de recherche', notes: 'Notes', q: 'Recherche' },
     },
     organizations: {
       name: 'Organisation |||| Organisations',
@@ -132,6 +132,9 @@ export const fr = {
       orcid: 'Un identifiant ORCID comme 0000-0002-1825-0097, avec une clé de contrôle valide',
       wikidata: 'Un identifiant Wikidata comme Q42',
       ror: 'Un identifiant ROR court, comme 02kvxyf05',
+      googleScholar: 'Un identifiant de profil Google Scholar (le user= de son adresse), comme 8ObLPWEAAAAJ',
+      dblp: 'Un identifiant de personne DBLP, comme 65/5936 ou h/GeoffreyEHinton',
+      openalex: 'Un identifiant d’auteur OpenAlex, comme A5023888391',
       country: 'Un code pays à deux lettres, comme FR',
       url: 'Une adresse commençant par http:// ou https://',
       partialDate: 'Écrivez 2023, 2023-11 ou 2023-11-17',

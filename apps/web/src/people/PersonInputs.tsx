@@ -1,5 +1,5 @@
 import { required, TextArrayInput, TextInput } from 'react-admin';
-import { validateOrcid, validateUrl, validateWikidataId } from '../common/validation';
+import { validateDblpId, validateGoogleScholarId, validateOpenAlexId, validateOrcid, validateUrl, validateWikidataId } from '../common/validation';
 
 export function PersonInputs() {
   return (
@@ -8,6 +8,9 @@ export function PersonInputs() {
       <TextArrayInput source="aliases" />
       <TextInput source="orcid" validate={validateOrcid} helperText="0000-0002-1825-0097" />
       <TextInput source="wikidataId" validate={validateWikidataId} />
+      <TextInput source="googleScholarId" validate={validateGoogleScholarId} helperText="8ObLPWEAAAAJ" />
+      <TextInput source="dblpId" validate={validateDblpId} helperText="65/5936" />
+      <TextInput source="openalexId" validate={validateOpenAlexId} helperText="A5023888391" />
       <TextInput source="homepage" validate={validateUrl} />
       <TextArrayInput source="fields" />
       <TextInput source="notes" multiline fullWidth />

@@ -3,7 +3,13 @@ import { DataTable, List, SearchInput, SimpleList, TextArrayField, TextInput } f
 import { useRecoverableFilters } from '../common/useRecoverableFilters';
 import { csvExporter } from '../common/csv-export';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="orcid" source="orcid" />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <TextInput key="orcid" source="orcid" />,
+  <TextInput key="googleScholarId" source="googleScholarId" />,
+  <TextInput key="dblpId" source="dblpId" />,
+  <TextInput key="openalexId" source="openalexId" />,
+];
 
 export function PersonList() {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));

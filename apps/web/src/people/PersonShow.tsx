@@ -1,5 +1,5 @@
 import { ReferenceManyField, Show, SimpleShowLayout, TextArrayField, TextField, UrlField } from 'react-admin';
-import { ExternalIdField, ORCID, WIKIDATA } from '../common/ExternalIdField';
+import { DBLP, ExternalIdField, GOOGLE_SCHOLAR, OPENALEX, ORCID, WIKIDATA } from '../common/ExternalIdField';
 import { MoveTimeline } from '../moves/MoveTimeline';
 import { DeletedBanner, RecordActions } from '../common/RecordActions';
 import { RecordHistory } from '../common/RecordHistory';
@@ -13,6 +13,9 @@ export function PersonShow() {
         <TextArrayField source="aliases" />
         <ExternalIdField source="orcid" base={ORCID} />
         <ExternalIdField source="wikidataId" base={WIKIDATA} />
+        <ExternalIdField source="googleScholarId" base={GOOGLE_SCHOLAR} />
+        <ExternalIdField source="dblpId" base={DBLP} />
+        <ExternalIdField source="openalexId" base={OPENALEX} />
         <UrlField source="homepage" emptyText="—" target="_blank" rel="noopener noreferrer" />
         <TextArrayField source="fields" />
         <TextField source="notes" emptyText="—" />

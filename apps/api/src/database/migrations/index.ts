@@ -42,6 +42,7 @@ import { PeopleByFields1795758400000 } from './1795758400000-PeopleByFields';
 import { AddMembersPopulation1796404009757 } from './1796404009757-AddMembersPopulation';
 import { AnalyticsChangeLog1796500000000 } from './1796500000000-AnalyticsChangeLog';
 import { RorImport1796500100000 } from './1796500100000-RorImport';
+import { PeopleIdentifiers1796500200000 } from './1796500200000-PeopleIdentifiers';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   AddMembersPopulation1796404009757,
   AnalyticsChangeLog1796500000000,
   RorImport1796500100000,
+  PeopleIdentifiers1796500200000,
 ];

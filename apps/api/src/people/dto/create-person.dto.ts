@@ -1,6 +1,6 @@
 import { PersonInput } from '@talentflow/domain';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { IsOmittable, IsOrcid, IsWikidataId } from '../../common/validators';
+import { IsDblpId, IsGoogleScholarId, IsOmittable, IsOpenAlexId, IsOrcid, IsWikidataId } from '../../common/validators';
 
 export class CreatePersonDto implements PersonInput {
   /** Full name as usually written, accents included: "Hervé Jégou". */
@@ -24,6 +24,21 @@ export class CreatePersonDto implements PersonInput {
   @IsOptional()
   @IsWikidataId()
   wikidataId?: string | null;
+
+  /** Google Scholar profile id, the `user=` of its address, e.g. 8ObLPWEAAAAJ. */
+  @IsOptional()
+  @IsGoogleScholarId()
+  googleScholarId?: string | null;
+
+  /** DBLP person id, e.g. 65/5936. */
+  @IsOptional()
+  @IsDblpId()
+  dblpId?: string | null;
+
+  /** OpenAlex author id, e.g. A5023888391. */
+  @IsOptional()
+  @IsOpenAlexId()
+  openalexId?: string | null;
 
   @IsOptional()
   @IsUrl({ require_protocol: true }, { message: 'homepage must be a URL starting with http:// or https://' })

@@ -21,6 +21,15 @@ export function isValidOrcid(value: string): boolean {
 /** A Wikidata item id such as Q42. */
 export const WIKIDATA_ID = /^Q[1-9]\d*$/;
 
+/** A Google Scholar profile id, the `user=` of its address, such as 8ObLPWEAAAAJ. */
+export const GOOGLE_SCHOLAR_ID = /^[A-Za-z0-9_-]{12}$/;
+
+/** A DBLP person id (pid), such as 65/5936, 65/5936-1 or h/GeoffreyEHinton. */
+export const DBLP_ID = /^(\d+\/\d+(-\d+)?|[a-z]\/[A-Za-z][A-Za-z0-9_=-]*)$/;
+
+/** An OpenAlex author id, such as A5023888391. */
+export const OPENALEX_AUTHOR_ID = /^A[1-9]\d{3,11}$/;
+
 /** A ROR id in its short form (nine characters, starting with 0), such as 02kvxyf05. */
 export const ROR_ID = /^0[a-hj-km-np-tv-z0-9]{6}\d{2}$/;
 

@@ -24,6 +24,9 @@ export interface PersonInput {
   aliases?: string[];
   orcid?: string | null;
   wikidataId?: string | null;
+  googleScholarId?: string | null;
+  dblpId?: string | null;
+  openalexId?: string | null;
   homepage?: string | null;
   fields?: string[];
   notes?: string | null;
