@@ -44,6 +44,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/analytics/moves.parquet': Role.Viewer,
   'GET /api/imports': Role.Admin,
   'POST /api/imports/ror': Role.Admin,
+  'POST /api/imports/moves': Role.Editor,
 };
 
 const RANK = { anonymous: -1, [Role.Viewer]: 0, [Role.Editor]: 1, [Role.Admin]: 2 };

@@ -1,21 +1,40 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { userInfo, hostname } from 'node:os';
+import { HttpException, type INestApplicationContext, ValidationPipe } from '@nestjs/common';
 import { readFile, stat } from 'node:fs/promises';
+import { hostname, userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HttpException } from '@nestjs/common';
+import { VALIDATION_OPTIONS } from '../common/validation';
+import { MovesImportDto } from '../imports/dto/moves-import.dto';
+import { RorImportDto } from '../imports/dto/ror-import.dto';
+import { MOVES_FILE_LIMIT_BYTES } from '../imports/moves/moves-file';
+import { MovesImportService } from '../imports/moves/moves-import.service';
 import { RorImportService } from '../imports/ror/ror-import.service';
 import { ROR_FILE_LIMIT_BYTES } from '../imports/ror/ror-records';
 
-export const IMPORT_USAGE = `usage: npm run import -- --kind ror --file FILE [--dry-run] [--sectors JSON] [--matches JSON] [--json]
+export const IMPORT_USAGE = `usage: npm run import -- --kind ror|moves --file FILE [--dry-run] [--json] [options]
   --kind ror     a Research Organization Registry dump (schema v2, JSON or JSON gzipped)
-  --dry-run      preview only: print what each record would do, write nothing
-  --sectors      ROR type → sector over the default mapping, e.g. '{"company":"big_tech"}'
-  --matches      ROR id → organization id or "new", for records the preview found ambiguous
-  --json         print the whole answer (every record) as JSON, as the API gives it`;
+  --kind moves   a CSV file of moves, with the people, organizations and sources they name
+  --dry-run      preview only: print what each record or row would do, write nothing
+  --json         print the whole answer (every record or row) as JSON, as the API gives it
+  --sectors      (ror) ROR type → sector over the default mapping, e.g. '{"company":"big_tech"}'
+  --columns      (moves) header → column, e.g. '{"Who":"person"}'
+  --matches      the answers to what a preview asked, as JSON (see the README)`;
 
-/** The arguments of `main.js import …`, checked before anything starts: null (and the usage printed) if wrong. */
-export function importArguments(argv: string[]) {
+/** Each kind: the options it takes (checked as the API checks them), its size limit and its service. */
+const KINDS = {
+  ror: { options: RorImportDto, limit: ROR_FILE_LIMIT_BYTES, service: RorImportService },
+  moves: { options: MovesImportDto, limit: MOVES_FILE_LIMIT_BYTES, service: MovesImportService },
+};
+
+export interface ImportArguments {
+  kind: keyof typeof KINDS;
+  file: string;
+  json: boolean;
+  options: Record<string, string | undefined>;
+}
+
+/** The arguments of `main.js import …`, read before anything starts: null (and the usage printed) if wrong. */
+export function importArguments(argv: string[]): ImportArguments | null {
   try {
     const { values } = parseArgs({
       args: argv,
@@ -23,18 +42,19 @@ export function importArguments(argv: string[]) {
         kind: { type: 'string' },
         file: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
-        sectors: { type: 'string' },
-        matches: { type: 'string' },
         json: { type: 'boolean', default: false },
+        sectors: { type: 'string' },
+        columns: { type: 'string' },
+        matches: { type: 'string' },
       },
     });
-    if (values.kind !== 'ror' || !values.file) throw new Error(values.kind && values.kind !== 'ror' ? `--kind ${values.kind}: only ror can be imported from the command line` : '--kind and --file are required');
+    if (!values.file || !(values.kind && values.kind in KINDS)) throw new Error('--kind ror or --kind moves, and --file, are required');
+    const { sectors, columns, matches } = values;
     return {
+      kind: values.kind as keyof typeof KINDS,
       file: values.file,
-      dryRun: values['dry-run'],
       json: values.json,
-      sectors: values.sectors ? JSON.parse(values.sectors) : undefined,
-      matches: values.matches ? JSON.parse(values.matches) : undefined,
+      options: { dryRun: String(values['dry-run']), sectors, columns, matches },
     };
   } catch (error) {
     console.error(`${(error as Error).message}\n${IMPORT_USAGE}`);
@@ -46,30 +66,30 @@ export function importArguments(argv: string[]) {
  * Runs an import in the app's context (its database, its rules and its audit log) without serving
  * HTTP; the audit log names the command line's user and host. Returns the exit code.
  */
-export async function runImport(app: INestApplicationContext, args: NonNullable<ReturnType<typeof importArguments>>): Promise<number> {
-  if ((await stat(args.file)).size > ROR_FILE_LIMIT_BYTES) {
-    console.error(`${args.file} is larger than ${ROR_FILE_LIMIT_BYTES / 1024 / 1024} MB`);
+export async function runImport(app: INestApplicationContext, args: ImportArguments): Promise<number> {
+  const kind = KINDS[args.kind];
+  if ((await stat(args.file)).size > kind.limit) {
+    console.error(`${args.file} is larger than ${kind.limit / 1024 / 1024} MB, the most this import takes`);
     return 2;
   }
   const actor = { id: null, email: `npm run import (${userInfo().username}@${hostname()})` };
   try {
-    const result = await app.get(RorImportService).run(await readFile(args.file), basename(args.file), args, actor);
+    const defined = Object.fromEntries(Object.entries(args.options).filter(([, value]) => value !== undefined));
+    const options = await new ValidationPipe({ ...VALIDATION_OPTIONS, expectedType: kind.options }).transform(defined, { type: 'body' });
+    const result = await app.get(kind.service).run(await readFile(args.file), basename(args.file), options, actor);
     if (args.json) {
       console.log(JSON.stringify(result, null, 2));
-    } else {
-      for (const row of result.rows.filter((r) => r.action === 'ambiguous' || r.action === 'skip')) {
-        console.log(`record ${row.row} ${row.rorId} ${row.name}: ${row.action}${row.reason ? `, ${row.reason}` : ''}${row.candidates ? ` (${row.candidates.map((c) => `${c.id} ${c.name}`).join('; ')})` : ''}`);
-      }
-      const { created, updated, unchanged, skipped, ambiguous, linksOutside } = result.totals;
-      console.log(
-        `${result.dryRun ? 'Preview, nothing written' : `Imported as ${result.importId}`}: ${created} created, ${updated} updated, ` +
-          `${unchanged} unchanged, ${skipped} skipped, ${ambiguous} ambiguous; ${linksOutside} links to records outside the file`,
-      );
+      return 0;
     }
+    for (const row of result.rows as { row: number; action: string }[]) {
+      if (row.action !== 'create' && row.action !== 'update' && row.action !== 'unchanged') console.log(JSON.stringify(row));
+    }
+    console.log(`${result.dryRun ? 'Preview, nothing written' : `Imported as ${result.importId}`}: ${JSON.stringify(result.totals)}`);
     return 0;
   } catch (error) {
     if (!(error instanceof HttpException)) throw error;
-    console.error((error.getResponse() as { message: string }).message);
+    const body = error.getResponse() as { message: string };
+    console.error(body.message);
     return 1;
   }
 }

@@ -42,6 +42,7 @@ export function CrudController<E extends RecoverableRecord, CreateDto extends ob
     'createdAt',
     'updatedAt',
     'deletedAt',
+    'importId',
   ] as const) {}
   class BulkUpdate {
     @ApiProperty({ type: [String], description: 'The records to change (at most 1000)' })

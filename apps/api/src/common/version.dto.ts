@@ -33,10 +33,18 @@ export class VersionDto {
   @IsOptional()
   @IsISO8601()
   deletedAt?: string | null;
+
+  /** Read-only (the import that created the record): ignored. */
+  @IsOptional()
+  @IsUUID('all')
+  importId?: string | null;
 }
 
 /** A change's own fields: without its version and the read-only fields a client sent back. */
-export function changedFields<T extends VersionDto>(recordId: string, { version: _version, id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields }: T) {
+export function changedFields<T extends VersionDto>(
+  recordId: string,
+  { version: _version, id, createdAt: _c, updatedAt: _u, deletedAt: _d, importId: _i, ...fields }: T,
+) {
   if (id !== undefined && id !== recordId) throw invalid({ id: 'must be the id of the record changed (the one in the path)' });
   return fields;
 }

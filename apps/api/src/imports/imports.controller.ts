@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@talentflow/domain';
@@ -6,7 +6,11 @@ import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import type { Actor } from '../auth/actor';
 import { ListQueryDto } from '../common/list-query';
+import { MovesImportDto } from './dto/moves-import.dto';
 import { RorImportDto } from './dto/ror-import.dto';
+import { MovesImportService } from './moves/moves-import.service';
+import { MOVES_FILE_LIMIT_BYTES } from './moves/moves-file';
+import { FileLimitFilter } from './file-limit.filter';
 import { ImportsService } from './imports.service';
 import { RorImportService } from './ror/ror-import.service';
 import { ROR_FILE_LIMIT_BYTES } from './ror/ror-records';
@@ -17,12 +21,18 @@ interface UploadedFileData {
   buffer: Buffer;
 }
 
+function required(file: UploadedFileData | undefined): UploadedFileData {
+  if (!file) throw new BadRequestException({ statusCode: 400, message: 'Invalid input. file: a file to import is required', errors: { file: 'is required' } });
+  return file;
+}
+
 @ApiTags('imports')
 @Controller('imports')
 export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
     private readonly ror: RorImportService,
+    private readonly moves: MovesImportService,
   ) {}
 
   /** The imports committed, newest first: who ran them, on which file, and what they did (admins). */
@@ -41,14 +51,35 @@ export class ImportsController {
       '(what each record would do) and nothing written; without it, all of it in one transaction (201) or nothing',
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ROR_FILE_LIMIT_BYTES, files: 1, fields: 10 } }))
+  @UseFilters(new FileLimitFilter(ROR_FILE_LIMIT_BYTES))
   async importRor(
     @UploadedFile() file: UploadedFileData | undefined,
     @Body() options: RorImportDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
-    if (!file) throw new BadRequestException({ statusCode: 400, message: 'Invalid input. file: a ROR data dump is required', errors: { file: 'is required' } });
-    const result = await this.ror.run(file.buffer, file.originalname, options, actor);
+    const result = await this.ror.run(required(file).buffer, required(file).originalname, options, actor);
+    response.status(result.dryRun ? 200 : 201);
+    return result;
+  }
+
+  @Allow(Role.Editor)
+  @Post('moves')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary:
+      'Import a CSV file of moves, with the people, organizations and sources they name (editors): with dryRun=true, the ' +
+      'preview (what each row would do) and nothing written; without it, all of it in one transaction (201) or nothing',
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MOVES_FILE_LIMIT_BYTES, files: 1, fields: 10 } }))
+  @UseFilters(new FileLimitFilter(MOVES_FILE_LIMIT_BYTES))
+  async importMoves(
+    @UploadedFile() file: UploadedFileData | undefined,
+    @Body() options: MovesImportDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.moves.run(required(file).buffer, required(file).originalname, options, actor);
     response.status(result.dryRun ? 200 : 201);
     return result;
   }

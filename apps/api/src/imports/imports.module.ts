@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Import } from './import.entity';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
+import { MovesImportService } from './moves/moves-import.service';
 import { RorImportService } from './ror/ror-import.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Import])],
   controllers: [ImportsController],
-  providers: [ImportsService, RorImportService],
-  exports: [RorImportService],
+  providers: [ImportsService, RorImportService, MovesImportService],
+  exports: [RorImportService, MovesImportService],
 })
 export class ImportsModule {}

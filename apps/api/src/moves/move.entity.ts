@@ -4,6 +4,7 @@ import { CitedSourceIds, RecoverableRecord } from '../common/entity-base';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../people/person.entity';
 import { Source } from '../sources/source.entity';
+import { Import } from '../imports/import.entity';
 
 /** A person leaving one organisation for another, as a source reports it. */
 @Entity({ name: 'moves' })
@@ -78,4 +79,13 @@ export class Move extends RecoverableRecord {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  /** The import that created it, if one did. */
+  @Index('ix_moves_import_id')
+  @Column({ name: 'import_id', type: 'uuid', nullable: true })
+  importId: string | null;
+
+  @ManyToOne(() => Import, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_moves_import' })
+  import?: Import;
 }

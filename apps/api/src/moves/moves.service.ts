@@ -103,6 +103,7 @@ export class MovesService extends CrudService<Move, CreateMoveDto, UpdateMoveDto
       toRootId: byRoot('to'),
       /** The moves a source supports. */
       sourceId: citing('move_sources', 'move_id', 'moves'),
+      importId: byId('moves.import_id', 'importId'),
     },
   };
 

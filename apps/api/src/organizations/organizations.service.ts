@@ -78,7 +78,7 @@ export class OrganizationsService extends CrudService<Organization, CreateOrgani
 
   /** The fields only the API writes, which a client may send back as it read them, are dropped. */
   protected override async toEntityFields(dto: CreateOrganizationDto | UpdateOrganizationDto): Promise<DeepPartial<Organization>> {
-    const { rorStatus: _status, importId: _import, ...fields } = dto as UpdateOrganizationDto;
+    const { rorStatus: _status, ...fields } = dto as UpdateOrganizationDto;
     return fields;
   }
 

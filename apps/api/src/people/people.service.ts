@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { DataSource, Repository } from 'typeorm';
 import { CrudService } from '../common/crud.service';
 import { firstPresent, mergedNames } from '../common/merge';
-import { byArrayElement, byValue, ListSpec, searchNameAndAliases, uuidList } from '../common/list-query';
+import { byArrayElement, byId, byValue, ListSpec, searchNameAndAliases, uuidList } from '../common/list-query';
 import { CreatePersonDto } from './dto/create-person.dto';
 import { UpdatePersonDto } from './dto/update-person.dto';
 import { Person } from './person.entity';
@@ -27,6 +27,7 @@ export class PeopleService extends CrudService<Person, CreatePersonDto, UpdatePe
       dblpId: byValue('people.dblp_id', 'dblpId'),
       openalexId: byValue('people.openalex_id', 'openalexId'),
       field: byArrayElement('people.fields', 'field'),
+      importId: byId('people.import_id', 'importId'),
       /**
        * The people at an organisation now: those whose latest announced or confirmed move (by
        * effective date, undated last) went there.

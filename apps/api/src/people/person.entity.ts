@@ -1,5 +1,6 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { RecoverableRecord, SearchTextColumn } from '../common/entity-base';
+import { Import } from '../imports/import.entity';
 
 @Entity({ name: 'people' })
 // The list's default order, from a hand-written migration (partial index): kept out of TypeORM's diffs.
@@ -48,4 +49,13 @@ export class Person extends RecoverableRecord {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  /** The import that created it, if one did. */
+  @Index('ix_people_import_id')
+  @Column({ name: 'import_id', type: 'uuid', nullable: true })
+  importId: string | null;
+
+  @ManyToOne(() => Import, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_people_import' })
+  import?: Import;
 }

@@ -1,5 +1,6 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { RecoverableRecord } from '../common/entity-base';
+import { Import } from '../imports/import.entity';
 
 /** The evidence: an article, a press release, a page that says a move or a target happened. */
 @Entity({ name: 'sources' })
@@ -23,4 +24,13 @@ export class Source extends RecoverableRecord {
 
   @Column({ type: 'text', nullable: true })
   excerpt: string | null;
+
+  /** The import that created it, if one did. */
+  @Index('ix_sources_import_id')
+  @Column({ name: 'import_id', type: 'uuid', nullable: true })
+  importId: string | null;
+
+  @ManyToOne(() => Import, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_sources_import' })
+  import?: Import;
 }

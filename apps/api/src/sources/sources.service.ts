@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { DataSource, In, Repository } from 'typeorm';
 import { invalid } from '../common/api-errors';
 import { CrudService } from '../common/crud.service';
-import { byDate, byValue, ListSpec, search } from '../common/list-query';
+import { byDate, byId, byValue, ListSpec, search } from '../common/list-query';
 import { CreateSourceDto } from './dto/create-source.dto';
 import { UpdateSourceDto } from './dto/update-source.dto';
 import { Source } from './source.entity';
@@ -28,6 +28,7 @@ export class SourcesService extends CrudService<Source, CreateSourceDto, UpdateS
       url: (qb, value, param) =>
         byValue('sources.url', 'url')(qb, Array.isArray(value) ? value.map(canonicalSourceUrl) : canonicalSourceUrl(value), param),
       publisher: byValue('sources.publisher', 'publisher'),
+      importId: byId('sources.import_id', 'importId'),
       language: byValue('sources.language', 'language'),
       publishedAfter: byDate('sources.published_on', 'publishedAfter', 'after'),
       publishedBefore: byDate('sources.published_on', 'publishedBefore', 'before'),

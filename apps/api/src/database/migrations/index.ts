@@ -43,6 +43,7 @@ import { AddMembersPopulation1796404009757 } from './1796404009757-AddMembersPop
 import { AnalyticsChangeLog1796500000000 } from './1796500000000-AnalyticsChangeLog';
 import { RorImport1796500100000 } from './1796500100000-RorImport';
 import { PeopleIdentifiers1796500200000 } from './1796500200000-PeopleIdentifiers';
+import { ImportedRecords1796500300000 } from './1796500300000-ImportedRecords';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -91,4 +92,5 @@ export const MIGRATIONS = [
   AnalyticsChangeLog1796500000000,
   RorImport1796500100000,
   PeopleIdentifiers1796500200000,
+  ImportedRecords1796500300000,
 ];

@@ -1,31 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Sector } from '@talentflow/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional } from 'class-validator';
+import { IsObject, IsOptional } from 'class-validator';
 import { IsRecordOf } from '../../common/validators';
+import { FileImportDto, json } from './file-import.dto';
 
-/** A multipart field holding JSON: parsed, or left as the string so that validation names the field. */
-const json = ({ value }: { value: unknown }) => {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-};
-
-/** `POST /api/imports/ror`, as multipart/form-data: the file and these fields. */
-export class RorImportDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'A ROR schema v2 data dump (JSON, or JSON gzipped), at most 100 MB' })
-  @IsOptional()
-  file?: unknown;
-
-  @ApiPropertyOptional({ description: 'true: preview only, nothing is written' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'dryRun must be true or false' })
-  dryRun?: boolean;
-
+/** `POST /api/imports/ror`, as multipart/form-data: a ROR schema v2 dump (JSON, or gzipped; at most 100 MB) and these fields. */
+export class RorImportDto extends FileImportDto {
   @ApiPropertyOptional({ description: 'JSON: ROR type → sector, over the default mapping, e.g. {"company":"big_tech"}' })
   @IsOptional()
   @Transform(json)

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, type FieldChanges, Sector } from '@talentflow/domain';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../../auth/actor';
 import { invalid } from '../../common/api-errors';
 import { changesBetween } from '../../common/changes';
 import type { ImportTotals } from '../import.entity';
+import { auditImport, type ImportActor, lockImports, recordImport, sha256 } from '../import-writes';
+import { normalized } from '../names';
 import { parseRorDump, ROR_SECTORS, type RorOrganization } from './ror-records';
-
-/** Who runs an import: a signed-in user, or the command line (no user, a name for the log). */
-export type ImportActor = Pick<Actor, 'id' | 'email'> | { id: null; email: string };
 
 export interface RorImportOptions {
   /** Preview only: nothing is written. */
@@ -61,14 +59,6 @@ interface Existing extends Fields {
   deleted: boolean;
 }
 
-const normalized = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-
 /**
  * Imports a Research Organization Registry dump (schema v2) as organisations: previewed record by
  * record, then written in one transaction with set-based statements.
@@ -91,11 +81,10 @@ export class RorImportService {
 
   async run(file: Buffer, fileName: string, options: RorImportOptions, actor: ImportActor): Promise<RorImportResult> {
     const records = parseRorDump(file, { ...ROR_SECTORS, ...options.sectors });
-    const fileSha256 = createHash('sha256').update(file).digest('hex');
+    const fileSha256 = sha256(file);
     if (options.dryRun) return this.plan(this.dataSource.manager, records, options, fileName, fileSha256);
     return this.dataSource.transaction(async (manager) => {
-      // One registry import at a time: two would create the same records twice.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('registry import'))`);
+      await lockImports(manager);
       const plan = await this.plan(manager, records, options, fileName, fileSha256);
       const ambiguous = plan.rows.filter((row) => row.action === 'ambiguous');
       if (ambiguous.length > 0) {
@@ -265,10 +254,7 @@ export class RorImportService {
   /** Writes the plan: the import's record, the organisations, their links, one audit entry per record changed. */
   private async commit(manager: EntityManager, { writes, ...result }: RorImportResult & { writes: Writes }, actor: ImportActor): Promise<RorImportResult> {
     const { ambiguous: _ambiguous, linksOutside: _links, ...totals } = result.totals;
-    const [{ id: importId }] = await manager.query(
-      `INSERT INTO imports (kind, file_name, file_sha256, user_id, user_email, totals) VALUES ('ror', $1, $2, $3, $4, $5) RETURNING id`,
-      [result.fileName, result.fileSha256, actor.id, actor.email, totals],
-    );
+    const importId = await recordImport(manager, 'ror', result, actor, totals);
     const columns = `id uuid, name text, aliases text[], sector sector, country char(2), city text, website text, "foundedOn" date,
                      "rorId" text, "wikidataId" text, "rorStatus" ror_status, "parentId" uuid`;
     if (writes.creates.length > 0) {
@@ -303,21 +289,10 @@ export class RorImportService {
        ON CONFLICT DO NOTHING`,
       [JSON.stringify(writes.relations)],
     );
-    const entries = [
-      ...writes.creates.map(({ id, ...fields }) => ({
-        action: AuditAction.Create,
-        id,
-        changes: changesBetween({}, { ...fields, importId } as Record<string, unknown>),
-      })),
+    await auditImport(manager, actor, 'organizations', [
+      ...writes.creates.map(({ id, ...fields }) => ({ action: AuditAction.Create, id, changes: changesBetween({}, { ...fields, importId }) })),
       ...writes.updates.map(({ id, changes }) => ({ action: AuditAction.Update, id, changes })),
-    ];
-    if (entries.length > 0) {
-      await manager.query(
-        `INSERT INTO audit_entries (user_id, user_email, action, resource, record_id, changes)
-         SELECT $2, $3, x.action, 'organizations', x.id, x.changes FROM jsonb_to_recordset($1::jsonb) AS x(action audit_action, id text, changes jsonb)`,
-        [JSON.stringify(entries), actor.id, actor.email],
-      );
-    }
+    ]);
     return { ...result, importId, dryRun: false };
   }
 }

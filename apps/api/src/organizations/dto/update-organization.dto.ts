@@ -1,5 +1,5 @@
 import { IntersectionType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { VersionDto } from '../../common/version.dto';
 import { CreateOrganizationDto } from './create-organization.dto';
 
@@ -9,9 +9,4 @@ export class UpdateOrganizationDto extends IntersectionType(PartialType(CreateOr
   @IsOptional()
   @IsIn(['active', 'inactive', 'withdrawn'])
   rorStatus?: string | null;
-
-  /** Read-only (the import that created the record): ignored. */
-  @IsOptional()
-  @IsUUID('all')
-  importId?: string | null;
 }

@@ -83,16 +83,21 @@ interface Stored {
   deletedAt: string | null;
 }
 
+/** Records an import may create carry it. */
+interface Imported {
+  /** The import that created it, if one did. */
+  importId: string | null;
+}
+
 export type Organization = Stored &
-  Required<OrganizationInput> & {
+  Required<OrganizationInput> &
+  Imported & {
     /** Its status in the Research Organization Registry, for records imported from it. */
     rorStatus: 'active' | 'inactive' | 'withdrawn' | null;
-    /** The import that created it, if one did. */
-    importId: string | null;
   };
-export type Person = Stored & Required<PersonInput>;
-export type Source = Stored & Required<SourceInput>;
-export type Move = Stored & Required<MoveInput>;
+export type Person = Stored & Required<PersonInput> & Imported;
+export type Source = Stored & Required<SourceInput> & Imported;
+export type Move = Stored & Required<MoveInput> & Imported;
 export type HeadcountTarget = Stored & Required<HeadcountTargetInput>;
 export type HeadcountObservation = Stored & Required<HeadcountObservationInput>;
 

@@ -1,0 +1,48 @@
+import { AuditAction, type FieldChanges } from '@talentflow/domain';
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import type { ImportTotals } from './import.entity';
+
+/** Who runs an import: a signed-in user, or the command line (no user, a name for the log). */
+export type ImportActor = Pick<Actor, 'id' | 'email'> | { id: null; email: string };
+
+export const sha256 = (file: Buffer) => createHash('sha256').update(file).digest('hex');
+
+/**
+ * Serialises imports, whatever their kind: two at once could each create the same organisation or
+ * person. Taken first in an import's transaction.
+ */
+export async function lockImports(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('imports'))`);
+}
+
+/** The import's row in `imports`; its id, which the records it creates carry. */
+export async function recordImport(
+  manager: EntityManager,
+  kind: string,
+  file: { fileName: string; fileSha256: string },
+  actor: ImportActor,
+  totals: ImportTotals,
+): Promise<string> {
+  const [{ id }] = await manager.query(
+    `INSERT INTO imports (kind, file_name, file_sha256, user_id, user_email, totals) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [kind, file.fileName, file.fileSha256, actor.id, actor.email, totals],
+  );
+  return id;
+}
+
+/** One audit entry per record an import created or changed, in one statement. */
+export async function auditImport(
+  manager: EntityManager,
+  actor: ImportActor,
+  resource: string,
+  entries: { action: AuditAction; id: string; changes: FieldChanges }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await manager.query(
+    `INSERT INTO audit_entries (user_id, user_email, action, resource, record_id, changes)
+     SELECT $2, $3, x.action, $4, x.id, x.changes FROM jsonb_to_recordset($1::jsonb) AS x(action audit_action, id text, changes jsonb)`,
+    [JSON.stringify(entries), actor.id, actor.email, resource],
+  );
+}

@@ -1,0 +1,464 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditAction, DatePrecision, MoveStatus, Sector } from '@talentflow/domain';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { invalid } from '../../common/api-errors';
+import { changesBetween } from '../../common/changes';
+import { canonicalSourceUrl } from '../../sources/source-url';
+import type { ImportTotals } from '../import.entity';
+import { auditImport, type ImportActor, lockImports, recordImport, sha256 } from '../import-writes';
+import { normalized } from '../names';
+import { type MoveRow, readMovesFile } from './moves-file';
+
+export interface MovesImportOptions {
+  /** Preview only: nothing is written. */
+  dryRun?: boolean;
+  /** Header in the file → column (see MOVE_COLUMNS), or "ignore": over the recognised headers. */
+  columns?: Record<string, string>;
+  /**
+   * Settles what the preview asked: `organization:<name as in the file>` or `person:<name>` → the
+   * id of the record it is, or "new".
+   */
+  matches?: Record<string, string>;
+}
+
+/** How a row's person or organisation was found. */
+type By = 'ror id' | 'identifier' | 'name' | 'name and organization' | 'chosen' | 'new';
+interface Resolved {
+  id: string | null;
+  name: string;
+  by: By;
+}
+
+export interface MovesImportRow {
+  row: number;
+  action: 'create' | 'skip' | 'ambiguous' | 'error';
+  person?: Resolved;
+  from?: Resolved;
+  to?: Resolved;
+  source?: Resolved;
+  /** For a skipped row: the move it repeats (an id, or a row of the file). */
+  duplicateOf?: string;
+  /** For an ambiguous row: the key to answer in `matches`, and the records it could be. */
+  ask?: { key: string; candidates: { id: string; name: string }[] }[];
+  errors?: Record<string, string>;
+}
+
+export interface MovesImportResult {
+  importId: string | null;
+  dryRun: boolean;
+  fileName: string;
+  fileSha256: string;
+  columns: { header: string; column: string | null }[];
+  totals: ImportTotals & { ambiguous: number; errors: number; organizationsCreated: number; peopleCreated: number; sourcesCreated: number };
+  rows: MovesImportRow[];
+}
+
+interface Candidate {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+interface NewOrganization {
+  id: string;
+  name: string;
+  sector: Sector | undefined;
+  country: string | null;
+}
+interface NewPerson {
+  id: string;
+  name: string;
+  orcid: string | null;
+  wikidataId: string | null;
+  googleScholarId: string | null;
+  dblpId: string | null;
+  openalexId: string | null;
+}
+interface NewMove {
+  id: string;
+  personId: string;
+  fromOrganizationId: string | null;
+  toOrganizationId: string | null;
+  role: string | null;
+  roleCategory: string;
+  effectiveOn: string | null;
+  datePrecision: DatePrecision;
+  status: MoveStatus;
+  notes: string | null;
+  sourceId: string | null;
+}
+interface Plan {
+  result: MovesImportResult;
+  organizations: NewOrganization[];
+  people: NewPerson[];
+  sources: { id: string; url: string; title: string | null; publisher: string | null }[];
+  moves: NewMove[];
+}
+
+const IDENTIFIERS = ['orcid', 'wikidataId', 'googleScholarId', 'dblpId', 'openalexId'] as const;
+const IDENTIFIER_COLUMNS: Record<(typeof IDENTIFIERS)[number], string> = {
+  orcid: 'orcid',
+  wikidataId: 'wikidata_id',
+  googleScholarId: 'google_scholar_id',
+  dblpId: 'dblp_id',
+  openalexId: 'openalex_id',
+};
+/** The same normalisation as `normalized`, in SQL. */
+const SQL_NORMALIZED = (column: string) => `btrim(regexp_replace(lower(immutable_unaccent(${column})), '\\s+', ' ', 'g'))`;
+const rorIdIn = (value: string) => /^(?:https?:\/\/ror\.org\/)?(0[a-z0-9]{8})$/.exec(value.trim())?.[1];
+
+/**
+ * Imports a spreadsheet of moves, with the people, organisations and sources they name: previewed
+ * row by row, then written all at once or not at all.
+ *
+ * - An organisation is found by ROR id (a cell holding one), else by name, alias or acronym
+ *   (accent- and case-insensitive; withdrawn registry records never match). None: a new one, which
+ *   needs its sector (the row's from/to sector column); several: asked.
+ * - A person is found by any identifier given, else by name or alias; several of the same name are
+ *   narrowed to those with a move at one of the row's organisations, and asked if still several.
+ *   Rows that name the same new person (the same identifier, or else the same name) make one.
+ * - A source is found by its address (as sources compare them), else created.
+ * - A move that repeats one already stored (same person, same ends, overlapping period; cancelled
+ *   moves aside) or an earlier row is skipped, naming it.
+ */
+@Injectable()
+export class MovesImportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async run(file: Buffer, fileName: string, options: MovesImportOptions, actor: ImportActor): Promise<MovesImportResult> {
+    const read = readMovesFile(file, options.columns);
+    const meta = { fileName, fileSha256: sha256(file), columns: read.columns };
+    if (options.dryRun) return (await this.plan(this.dataSource.manager, read.rows, options, meta)).result;
+    return this.dataSource.transaction(async (manager) => {
+      await lockImports(manager);
+      const plan = await this.plan(manager, read.rows, options, meta);
+      const blocking = plan.result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
+      if (blocking.length > 0) {
+        const first = blocking[0];
+        throw invalid({
+          file: `${blocking.length} rows cannot be imported as they are (first: row ${first.row}, ${first.action === 'error' ? Object.values(first.errors ?? {}).join('; ') : `asks ${first.ask?.map((a) => a.key).join(', ')}`}): fix the file or answer in matches, then import again; nothing was written`,
+        });
+      }
+      return this.commit(manager, plan, actor);
+    });
+  }
+
+  private async plan(
+    manager: EntityManager,
+    rows: MoveRow[],
+    options: MovesImportOptions,
+    meta: { fileName: string; fileSha256: string; columns: MovesImportResult['columns'] },
+  ): Promise<Plan> {
+    const matches = options.matches ?? {};
+    const readable = rows.filter((row) => Object.keys(row.errors).length === 0);
+    const ends = readable.flatMap((row) => [row.from, row.to].filter((end) => end !== undefined));
+
+    // Organisations: by ROR id, else by name; new ones once per name, with a sector from any row.
+    const orgRorIds = [...new Set(ends.map((end) => rorIdIn(end.name)).filter((id) => id !== undefined))];
+    const orgNames = [...new Set(ends.filter((end) => !rorIdIn(end.name)).map((end) => normalized(end.name)))];
+    const chosenIds = Object.values(matches).filter((id) => id !== 'new');
+    const organizations: (Candidate & { rorId: string | null; withdrawn: boolean })[] = await manager.query(
+      `SELECT id, name, aliases, ror_id AS "rorId", ror_status IS NOT DISTINCT FROM 'withdrawn' AS withdrawn FROM organizations
+       WHERE deleted_at IS NULL AND (ror_id = ANY($1) OR id::text = ANY($3) OR ${SQL_NORMALIZED('name')} = ANY($2)
+             OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE ${SQL_NORMALIZED('a')} = ANY($2)))`,
+      [orgRorIds, orgNames, chosenIds],
+    );
+    const orgByRor = new Map(organizations.flatMap((o) => (o.rorId ? [[o.rorId, o] as const] : [])));
+    const orgById = new Map(organizations.map((o) => [o.id, o]));
+    const orgsByName = byNames(organizations.filter((o) => !o.withdrawn));
+    const newOrganizations = new Map<string, NewOrganization>();
+    for (const end of ends) {
+      const key = normalized(end.name);
+      if (rorIdIn(end.name) || (orgsByName.get(key)?.length && matches[`organization:${end.name}`] !== 'new')) continue;
+      const known = newOrganizations.get(key) ?? { id: randomUUID(), name: end.name, sector: undefined, country: null };
+      known.sector ??= end.sector;
+      known.country ??= end.country ?? null;
+      newOrganizations.set(key, known);
+    }
+    const suggestions = await this.similarOrganizations(manager, [...newOrganizations.values()].filter((o) => !o.sector).map((o) => o.name));
+
+    // People: by identifier, else by name (narrowed by the row's organisations).
+    const identifierValues = Object.fromEntries(IDENTIFIERS.map((k) => [k, [...new Set(readable.map((r) => r.identifiers[k]).filter(Boolean))]]));
+    const personNames = [...new Set(readable.map((row) => normalized(row.person)))];
+    const people: (Candidate & Record<(typeof IDENTIFIERS)[number], string | null>)[] = await manager.query(
+      `SELECT id, name, aliases, orcid, wikidata_id AS "wikidataId", google_scholar_id AS "googleScholarId", dblp_id AS "dblpId", openalex_id AS "openalexId"
+       FROM people
+       WHERE deleted_at IS NULL AND (${IDENTIFIERS.map((k, i) => `${IDENTIFIER_COLUMNS[k]} = ANY($${i + 1})`).join(' OR ')}
+             OR id::text = ANY($7) OR ${SQL_NORMALIZED('name')} = ANY($6)
+             OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE ${SQL_NORMALIZED('a')} = ANY($6)))`,
+      [...IDENTIFIERS.map((k) => identifierValues[k]), personNames, chosenIds],
+    );
+    const peopleByName = byNames(people);
+    const personById = new Map(people.map((p) => [p.id, p]));
+    const worksAt: { personId: string; organizationId: string }[] = people.length
+      ? await manager.query(
+          `SELECT DISTINCT person_id AS "personId", unnest(array[from_organization_id, to_organization_id]) AS "organizationId"
+           FROM moves WHERE person_id = ANY($1) AND deleted_at IS NULL`,
+          [people.map((p) => p.id)],
+        )
+      : [];
+    const existingMoves: { id: string; personId: string; fromId: string | null; toId: string | null; on: string | null; precision: DatePrecision }[] = people.length
+      ? await manager.query(
+          `SELECT id, person_id AS "personId", from_organization_id AS "fromId", to_organization_id AS "toId", effective_on::text AS "on", date_precision AS "precision"
+           FROM moves WHERE person_id = ANY($1) AND deleted_at IS NULL AND status <> 'cancelled' ORDER BY created_at`,
+          [people.map((p) => p.id)],
+        )
+      : [];
+    const newPeople = new Map<string, NewPerson>();
+
+    // Sources by address.
+    const urls = [...new Set(readable.flatMap((row) => (row.source ? [canonicalSourceUrl(row.source.url) as string] : [])))];
+    const sources: { id: string; url: string }[] = urls.length ? await manager.query(`SELECT id, url FROM sources WHERE url = ANY($1)`, [urls]) : [];
+    const sourceByUrl = new Map(sources.map((s) => [s.url, s.id]));
+    const newSources = new Map<string, Plan['sources'][number]>();
+
+    const moves: NewMove[] = [];
+    const rowOf = new Map<string, number>();
+    const planned: MovesImportRow[] = rows.map((row) => {
+      if (Object.keys(row.errors).length > 0) return { row: row.row, action: 'error', errors: row.errors };
+      const out: MovesImportRow = { row: row.row, action: 'create' };
+      const ask: NonNullable<MovesImportRow['ask']> = [];
+      const errors: Record<string, string> = {};
+
+      const organization = (side: 'from' | 'to'): Resolved | undefined => {
+        const end = row[side];
+        if (!end) return undefined;
+        const key = `organization:${end.name}`;
+        const rorId = rorIdIn(end.name);
+        if (rorId) {
+          const found = orgByRor.get(rorId);
+          if (!found) errors[side] = `no organization has the ROR id ${rorId}: import the registry or create it first`;
+          return found && { id: found.id, name: found.name, by: 'ror id' };
+        }
+        const choice = matches[key];
+        if (choice && choice !== 'new') {
+          const chosen = orgById.get(choice);
+          if (!chosen) errors[side] = `matches["${key}"] is not a live organization`;
+          return chosen && { id: chosen.id, name: chosen.name, by: 'chosen' };
+        }
+        const found = choice === 'new' ? [] : (orgsByName.get(normalized(end.name)) ?? []);
+        if (found.length === 1) return { id: found[0].id, name: found[0].name, by: 'name' };
+        if (found.length > 1) {
+          ask.push({ key, candidates: found.map(({ id, name }) => ({ id, name })) });
+          return { id: null, name: end.name, by: 'name' };
+        }
+        const created = newOrganizations.get(normalized(end.name)) as NewOrganization;
+        if (!created.sector) {
+          const similar = suggestions.get(end.name) ?? [];
+          errors[`${side}Sector`] =
+            `"${end.name}" is not in Talentflow: give its sector (a ${side} sector column) to create it` +
+            (similar.length ? `, or choose one of ${similar.map((s) => `${s.name} (${s.id})`).join(', ')} in matches["${key}"]` : '');
+        }
+        return { id: created.id, name: created.name, by: 'new' };
+      };
+      out.from = organization('from');
+      out.to = organization('to');
+
+      // The person.
+      const personKey = `person:${row.person}`;
+      const choice = matches[personKey];
+      const byIdentifier = [...new Set(IDENTIFIERS.flatMap((k) => (row.identifiers[k] ? people.filter((p) => p[k] === row.identifiers[k]) : [])))];
+      if (byIdentifier.length > 1) errors.person = `its identifiers name ${byIdentifier.length} different people: ${byIdentifier.map((p) => p.name).join(', ')}`;
+      let person: Resolved;
+      if (choice && choice !== 'new') {
+        const chosen = personById.get(choice);
+        if (!chosen) errors.person = `matches["${personKey}"] is not a live person`;
+        person = { id: choice, name: chosen?.name ?? row.person, by: 'chosen' };
+      } else if (byIdentifier.length === 1) {
+        person = { id: byIdentifier[0].id, name: byIdentifier[0].name, by: 'identifier' };
+      } else {
+        let found = choice === 'new' ? [] : (peopleByName.get(normalized(row.person)) ?? []);
+        let by: By = 'name';
+        if (found.length > 1) {
+          const here = [out.from?.id, out.to?.id].filter(Boolean);
+          const narrowed = found.filter((p) => worksAt.some((w) => w.personId === p.id && here.includes(w.organizationId)));
+          if (narrowed.length > 0) [found, by] = [narrowed, 'name and organization'];
+        }
+        if (found.length > 1) {
+          ask.push({ key: personKey, candidates: found.map(({ id, name }) => ({ id, name })) });
+          person = { id: null, name: row.person, by: 'name' };
+        } else if (found.length === 1) {
+          person = { id: found[0].id, name: found[0].name, by };
+        } else {
+          const identifier = IDENTIFIERS.find((k) => row.identifiers[k]);
+          const key = identifier ? `${identifier}:${row.identifiers[identifier]}` : `name:${normalized(row.person)}`;
+          const created = newPeople.get(key) ?? {
+            id: randomUUID(),
+            name: row.person,
+            ...Object.fromEntries(IDENTIFIERS.map((k) => [k, row.identifiers[k] ?? null])),
+          };
+          newPeople.set(key, created as NewPerson);
+          person = { id: created.id, name: created.name, by: 'new' };
+        }
+      }
+      out.person = person;
+
+      if (row.source) {
+        const url = canonicalSourceUrl(row.source.url) as string;
+        const existing = sourceByUrl.get(url);
+        const created = existing ? undefined : (newSources.get(url) ?? { id: randomUUID(), url, title: row.source.title, publisher: row.source.publisher });
+        if (created) newSources.set(url, created);
+        out.source = { id: existing ?? created?.id ?? null, name: row.source.title ?? url, by: existing ? 'identifier' : 'new' };
+      }
+
+      if (Object.keys(errors).length > 0) return { ...out, action: 'error', errors };
+      if (ask.length > 0) return { ...out, action: 'ambiguous', ask };
+
+      const move: NewMove = {
+        id: randomUUID(),
+        personId: person.id as string,
+        fromOrganizationId: out.from?.id ?? null,
+        toOrganizationId: out.to?.id ?? null,
+        role: row.role,
+        roleCategory: row.roleCategory,
+        effectiveOn: row.effectiveOn,
+        datePrecision: row.datePrecision,
+        status: row.status,
+        notes: row.notes,
+        sourceId: out.source?.id ?? null,
+      };
+      if (move.fromOrganizationId && move.fromOrganizationId === move.toOrganizationId) {
+        return { ...out, action: 'error', errors: { to: 'is the organization the person came from' } };
+      }
+      if (move.status !== MoveStatus.Cancelled) {
+        const same = (other: { personId: string; fromId: string | null; toId: string | null; on: string | null; precision: DatePrecision }) =>
+          other.personId === move.personId &&
+          other.fromId === move.fromOrganizationId &&
+          other.toId === move.toOrganizationId &&
+          overlaps(other, { on: move.effectiveOn, precision: move.datePrecision });
+        const stored = existingMoves.find(same);
+        if (stored) return { ...out, action: 'skip', duplicateOf: stored.id };
+        const earlier = moves.findIndex((m) =>
+          same({ personId: m.personId, fromId: m.fromOrganizationId, toId: m.toOrganizationId, on: m.effectiveOn, precision: m.datePrecision }),
+        );
+        if (earlier >= 0) return { ...out, action: 'skip', duplicateOf: `row ${rowOf.get(moves[earlier].id)}` };
+      }
+      rowOf.set(move.id, row.row);
+      moves.push(move);
+      return out;
+    });
+
+    // Only what a row that will be imported uses is created.
+    const used = new Set(moves.flatMap((m) => [m.personId, m.fromOrganizationId, m.toOrganizationId, m.sourceId]));
+    const result: MovesImportResult = {
+      importId: null,
+      dryRun: true,
+      ...meta,
+      totals: {
+        created: moves.length,
+        updated: 0,
+        unchanged: 0,
+        skipped: planned.filter((r) => r.action === 'skip').length,
+        ambiguous: planned.filter((r) => r.action === 'ambiguous').length,
+        errors: planned.filter((r) => r.action === 'error').length,
+        organizationsCreated: [...newOrganizations.values()].filter((o) => used.has(o.id)).length,
+        peopleCreated: [...newPeople.values()].filter((p) => used.has(p.id)).length,
+        sourcesCreated: [...newSources.values()].filter((s) => used.has(s.id)).length,
+      },
+      rows: planned,
+    };
+    return {
+      result,
+      organizations: [...newOrganizations.values()].filter((o) => used.has(o.id)),
+      people: [...newPeople.values()].filter((p) => used.has(p.id)),
+      sources: [...newSources.values()].filter((s) => used.has(s.id)),
+      moves,
+    };
+  }
+
+  /** Up to three live organisations whose names are like each of `names` (pg_trgm), as suggestions. */
+  private async similarOrganizations(manager: EntityManager, names: string[]): Promise<Map<string, { id: string; name: string }[]>> {
+    if (names.length === 0) return new Map();
+    const rows: { wanted: string; id: string; name: string }[] = await manager.query(
+      `SELECT n.wanted, o.id, o.name FROM unnest($1::text[]) AS n(wanted)
+       CROSS JOIN LATERAL (
+         SELECT id, name FROM organizations
+         WHERE deleted_at IS NULL AND search_text % ${SQL_NORMALIZED('n.wanted')}
+         ORDER BY similarity(search_text, ${SQL_NORMALIZED('n.wanted')}) DESC, name LIMIT 3
+       ) o`,
+      [names],
+    );
+    const found = new Map<string, { id: string; name: string }[]>();
+    for (const { wanted, id, name } of rows) found.set(wanted, [...(found.get(wanted) ?? []), { id, name }]);
+    return found;
+  }
+
+  /** Writes the plan in one transaction, each table in one statement, every record audited. */
+  private async commit(manager: EntityManager, plan: Plan, actor: ImportActor): Promise<MovesImportResult> {
+    const { ambiguous: _a, errors: _e, organizationsCreated: _o, peopleCreated: _p, sourcesCreated: _s, ...totals } = plan.result.totals;
+    const importId = await recordImport(manager, 'moves', plan.result, actor, totals);
+    const json = (rows: object[]) => JSON.stringify(rows);
+    if (plan.organizations.length) {
+      await manager.query(
+        `INSERT INTO organizations (id, name, sector, country, import_id)
+         SELECT x.id, x.name, x.sector, x.country, $2 FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, name text, sector sector, country char(2))`,
+        [json(plan.organizations), importId],
+      );
+    }
+    if (plan.people.length) {
+      await manager.query(
+        `INSERT INTO people (id, name, orcid, wikidata_id, google_scholar_id, dblp_id, openalex_id, import_id)
+         SELECT x.id, x.name, x.orcid, x."wikidataId", x."googleScholarId", x."dblpId", x."openalexId", $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, name text, orcid text, "wikidataId" text, "googleScholarId" text, "dblpId" text, "openalexId" text)`,
+        [json(plan.people), importId],
+      );
+    }
+    if (plan.sources.length) {
+      await manager.query(
+        `INSERT INTO sources (id, url, title, publisher, import_id)
+         SELECT x.id, x.url, x.title, x.publisher, $2 FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, url text, title text, publisher text)`,
+        [json(plan.sources), importId],
+      );
+    }
+    if (plan.moves.length) {
+      await manager.query(
+        `INSERT INTO moves (id, person_id, from_organization_id, to_organization_id, role, role_category, effective_on, date_precision, status, notes, import_id)
+         SELECT x.id, x."personId", x."fromOrganizationId", x."toOrganizationId", x.role, x."roleCategory"::role_category, x."effectiveOn",
+                x."datePrecision"::date_precision, x.status::move_status, x.notes, $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "personId" uuid, "fromOrganizationId" uuid, "toOrganizationId" uuid, role text,
+              "roleCategory" text, "effectiveOn" date, "datePrecision" text, status text, notes text)`,
+        [json(plan.moves), importId],
+      );
+      await manager.query(
+        `INSERT INTO move_sources (move_id, source_id)
+         SELECT x.id, x."sourceId" FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "sourceId" uuid) WHERE x."sourceId" IS NOT NULL`,
+        [json(plan.moves)],
+      );
+    }
+    const created = <T extends { id: string }>(records: T[]) =>
+      records.map(({ id, ...fields }) => ({ action: AuditAction.Create, id, changes: changesBetween({}, { ...fields, importId }) }));
+    await auditImport(manager, actor, 'organizations', created(plan.organizations));
+    await auditImport(manager, actor, 'people', created(plan.people));
+    await auditImport(manager, actor, 'sources', created(plan.sources));
+    await auditImport(
+      manager,
+      actor,
+      'moves',
+      created(plan.moves.map(({ sourceId, ...move }) => ({ ...move, sourceIds: sourceId ? [sourceId] : [] }))),
+    );
+    return { ...plan.result, importId, dryRun: false };
+  }
+}
+
+/** Organisations or people by each of their names and aliases, normalised. */
+function byNames<T extends Candidate>(records: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const record of records) {
+    for (const name of new Set([record.name, ...record.aliases].map(normalized))) map.set(name, [...(map.get(name) ?? []), record]);
+  }
+  return map;
+}
+
+/** Whether two dated periods overlap (2023 overlaps 2023-11 and 2023-11-17); two undated ones are the same. */
+function overlaps(a: { on: string | null; precision: DatePrecision }, b: { on: string | null; precision: DatePrecision }): boolean {
+  if (!a.on || !b.on) return !a.on && !b.on;
+  const end = (p: { on: string; precision: DatePrecision }) => {
+    const d = new Date(`${p.on}T00:00:00Z`);
+    if (p.precision === DatePrecision.Year) d.setUTCFullYear(d.getUTCFullYear() + 1);
+    else if (p.precision === DatePrecision.Month) d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  };
+  return a.on < end(b as { on: string; precision: DatePrecision }) && b.on < end(a as { on: string; precision: DatePrecision });
+}
