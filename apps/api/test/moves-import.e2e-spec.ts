@@ -100,9 +100,13 @@ describe('moves import', () => {
       people: before.people + 2,
       organizations: before.organizations + 2,
       sources: before.sources + 1,
-      audit: before.audit + 7,
+      audit: before.audit + 1, // the import's entry; each record carries the import's id
       imports: before.imports + 1,
     });
+
+    const [entry] = (await t.http.get(`/api/audit-entries${listQuery({ filter: { resource: 'imports', recordId: body.importId } })}`).expect(200)).body;
+    expect(entry).toMatchObject({ action: 'create', userEmail: 'editor@test.talentflow.org' });
+    expect(entry.changes).toMatchObject({ kind: { after: 'moves' }, fileName: { after: 'moves.csv' }, totals: { after: { created: 2, skipped: 2 } } });
 
     const moves = (await t.http.get(`/api/moves${listQuery({ filter: { importId: body.importId }, sort: ['effectiveOn', 'ASC'] })}`).expect(200)).body;
     expect(moves.map((m: Record<string, unknown>) => [m.effectiveOn, m.datePrecision, m.status, m.roleCategory, m.role])).toEqual([

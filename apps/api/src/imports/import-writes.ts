@@ -2,6 +2,7 @@ import { AuditAction, type FieldChanges } from '@talentflow/domain';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { changesBetween } from '../common/changes';
 import type { ImportTotals } from './import.entity';
 
 /** Who runs an import: a signed-in user, or the command line (no user, a name for the log). */
@@ -17,7 +18,10 @@ export async function lockImports(manager: EntityManager): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('imports'))`);
 }
 
-/** The import's row in `imports`; its id, which the records it creates carry. */
+/**
+ * The import's row in `imports`, and its one audit entry: the records it creates carry its id
+ * (`importId`) rather than an audit entry each. Its id.
+ */
 export async function recordImport(
   manager: EntityManager,
   kind: string,
@@ -29,10 +33,13 @@ export async function recordImport(
     `INSERT INTO imports (kind, file_name, file_sha256, user_id, user_email, totals) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [kind, file.fileName, file.fileSha256, actor.id, actor.email, totals],
   );
+  await auditImport(manager, actor, 'imports', [
+    { action: AuditAction.Create, id, changes: changesBetween({}, { kind, fileName: file.fileName, fileSha256: file.fileSha256, totals }) },
+  ]);
   return id;
 }
 
-/** One audit entry per record an import created or changed, in one statement. */
+/** Audit entries for records an import wrote, in one statement. */
 export async function auditImport(
   manager: EntityManager,
   actor: ImportActor,
@@ -42,7 +49,7 @@ export async function auditImport(
   if (entries.length === 0) return;
   await manager.query(
     `INSERT INTO audit_entries (user_id, user_email, action, resource, record_id, changes)
-     SELECT $2, $3, x.action, $4, x.id, x.changes FROM jsonb_to_recordset($1::jsonb) AS x(action audit_action, id text, changes jsonb)`,
+     SELECT $2, $3, x.action, $4, x.id, x.changes FROM json_to_recordset($1::json) AS x(action audit_action, id text, changes jsonb)`,
     [JSON.stringify(entries), actor.id, actor.email, resource],
   );
 }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditAction, DatePrecision, MoveStatus, Sector } from '@talentflow/domain';
+import { DatePrecision, MoveStatus, Sector } from '@talentflow/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { invalid } from '../../common/api-errors';
-import { changesBetween } from '../../common/changes';
 import { canonicalSourceUrl } from '../../sources/source-url';
 import type { ImportTotals } from '../import.entity';
-import { auditImport, type ImportActor, lockImports, recordImport, sha256 } from '../import-writes';
+import { type ImportActor, lockImports, recordImport, sha256 } from '../import-writes';
 import { normalized } from '../names';
 import { type MoveRow, readMovesFile } from './moves-file';
 
@@ -104,8 +103,13 @@ const IDENTIFIER_COLUMNS: Record<(typeof IDENTIFIERS)[number], string> = {
   dblpId: 'dblp_id',
   openalexId: 'openalex_id',
 };
+/** How many unknown organisation names get suggestions (each a trigram search): the first ones. */
+const SUGGESTED_NAMES = 50;
 /** The same normalisation as `normalized`, in SQL. */
 const SQL_NORMALIZED = (column: string) => `btrim(regexp_replace(lower(immutable_unaccent(${column})), '\\s+', ' ', 'g'))`;
+/** The ids of a table's records with an alias among the names of the array parameter `names` (one join, one hash). */
+const NAMED_BY_ALIAS = (table: string, names: string) =>
+  `SELECT r.id FROM ${table} r CROSS JOIN LATERAL unnest(r.aliases) a WHERE ${SQL_NORMALIZED('a')} IN (SELECT unnest(${names}::text[]))`;
 const rorIdIn = (value: string) => /^(?:https?:\/\/ror\.org\/)?(0[a-z0-9]{8})$/.exec(value.trim())?.[1];
 
 /**
@@ -160,8 +164,8 @@ export class MovesImportService {
     const chosenIds = Object.values(matches).filter((id) => id !== 'new');
     const organizations: (Candidate & { rorId: string | null; withdrawn: boolean })[] = await manager.query(
       `SELECT id, name, aliases, ror_id AS "rorId", ror_status IS NOT DISTINCT FROM 'withdrawn' AS withdrawn FROM organizations
-       WHERE deleted_at IS NULL AND (ror_id = ANY($1) OR id::text = ANY($3) OR ${SQL_NORMALIZED('name')} = ANY($2)
-             OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE ${SQL_NORMALIZED('a')} = ANY($2)))`,
+       WHERE deleted_at IS NULL AND (ror_id = ANY($1) OR id::text = ANY($3) OR ${SQL_NORMALIZED('name')} IN (SELECT unnest($2::text[]))
+             OR id IN (${NAMED_BY_ALIAS('organizations', '$2')}))`,
       [orgRorIds, orgNames, chosenIds],
     );
     const orgByRor = new Map(organizations.flatMap((o) => (o.rorId ? [[o.rorId, o] as const] : [])));
@@ -176,7 +180,8 @@ export class MovesImportService {
       known.country ??= end.country ?? null;
       newOrganizations.set(key, known);
     }
-    const suggestions = await this.similarOrganizations(manager, [...newOrganizations.values()].filter((o) => !o.sector).map((o) => o.name));
+    const unknown = [...newOrganizations.values()].filter((o) => !o.sector).map((o) => o.name);
+    const suggestions = await this.similarOrganizations(manager, unknown.slice(0, SUGGESTED_NAMES));
 
     // People: by identifier, else by name (narrowed by the row's organisations).
     const identifierValues = Object.fromEntries(IDENTIFIERS.map((k) => [k, [...new Set(readable.map((r) => r.identifiers[k]).filter(Boolean))]]));
@@ -185,26 +190,34 @@ export class MovesImportService {
       `SELECT id, name, aliases, orcid, wikidata_id AS "wikidataId", google_scholar_id AS "googleScholarId", dblp_id AS "dblpId", openalex_id AS "openalexId"
        FROM people
        WHERE deleted_at IS NULL AND (${IDENTIFIERS.map((k, i) => `${IDENTIFIER_COLUMNS[k]} = ANY($${i + 1})`).join(' OR ')}
-             OR id::text = ANY($7) OR ${SQL_NORMALIZED('name')} = ANY($6)
-             OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE ${SQL_NORMALIZED('a')} = ANY($6)))`,
+             OR id::text = ANY($7) OR ${SQL_NORMALIZED('name')} IN (SELECT unnest($6::text[]))
+             OR id IN (${NAMED_BY_ALIAS('people', '$6')}))`,
       [...IDENTIFIERS.map((k) => identifierValues[k]), personNames, chosenIds],
     );
     const peopleByName = byNames(people);
     const personById = new Map(people.map((p) => [p.id, p]));
-    const worksAt: { personId: string; organizationId: string }[] = people.length
+    // Where the people who share a name have worked, to tell them apart.
+    const namesakes = [...peopleByName.values()].filter((same) => same.length > 1).flat();
+    const worksAt: { personId: string; organizationId: string }[] = namesakes.length
       ? await manager.query(
           `SELECT DISTINCT person_id AS "personId", unnest(array[from_organization_id, to_organization_id]) AS "organizationId"
            FROM moves WHERE person_id = ANY($1) AND deleted_at IS NULL`,
-          [people.map((p) => p.id)],
+          [namesakes.map((p) => p.id)],
         )
       : [];
-    const existingMoves: { id: string; personId: string; fromId: string | null; toId: string | null; on: string | null; precision: DatePrecision }[] = people.length
+    // Each person's moves, stored and then planned, to find a row that repeats one: `ref` names it.
+    type Period = { ref: string; fromId: string | null; toId: string | null; on: string | null; precision: DatePrecision };
+    const stored: (Period & { personId: string })[] = people.length
       ? await manager.query(
-          `SELECT id, person_id AS "personId", from_organization_id AS "fromId", to_organization_id AS "toId", effective_on::text AS "on", date_precision AS "precision"
-           FROM moves WHERE person_id = ANY($1) AND deleted_at IS NULL AND status <> 'cancelled' ORDER BY created_at`,
+          `SELECT id AS ref, person_id AS "personId", from_organization_id AS "fromId", to_organization_id AS "toId", effective_on::text AS "on",
+                  date_precision AS "precision"
+           FROM moves WHERE person_id IN (SELECT unnest($1::uuid[])) AND deleted_at IS NULL AND status <> 'cancelled' ORDER BY created_at`,
           [people.map((p) => p.id)],
         )
       : [];
+    const movesOf = new Map<string, Period[]>();
+    for (const { personId, ...period } of stored) movesOf.set(personId, [...(movesOf.get(personId) ?? []), period]);
+    const byIdentifier = new Map(IDENTIFIERS.flatMap((k) => people.flatMap((p) => (p[k] ? [[`${k}:${p[k]}`, p] as const] : []))));
     const newPeople = new Map<string, NewPerson>();
 
     // Sources by address.
@@ -214,7 +227,6 @@ export class MovesImportService {
     const newSources = new Map<string, Plan['sources'][number]>();
 
     const moves: NewMove[] = [];
-    const rowOf = new Map<string, number>();
     const planned: MovesImportRow[] = rows.map((row) => {
       if (Object.keys(row.errors).length > 0) return { row: row.row, action: 'error', errors: row.errors };
       const out: MovesImportRow = { row: row.row, action: 'create' };
@@ -258,15 +270,15 @@ export class MovesImportService {
       // The person.
       const personKey = `person:${row.person}`;
       const choice = matches[personKey];
-      const byIdentifier = [...new Set(IDENTIFIERS.flatMap((k) => (row.identifiers[k] ? people.filter((p) => p[k] === row.identifiers[k]) : [])))];
-      if (byIdentifier.length > 1) errors.person = `its identifiers name ${byIdentifier.length} different people: ${byIdentifier.map((p) => p.name).join(', ')}`;
+      const identified = [...new Set(IDENTIFIERS.flatMap((k) => byIdentifier.get(`${k}:${row.identifiers[k]}`) ?? []))];
+      if (identified.length > 1) errors.person = `its identifiers name ${identified.length} different people: ${identified.map((p) => p.name).join(', ')}`;
       let person: Resolved;
       if (choice && choice !== 'new') {
         const chosen = personById.get(choice);
         if (!chosen) errors.person = `matches["${personKey}"] is not a live person`;
         person = { id: choice, name: chosen?.name ?? row.person, by: 'chosen' };
-      } else if (byIdentifier.length === 1) {
-        person = { id: byIdentifier[0].id, name: byIdentifier[0].name, by: 'identifier' };
+      } else if (identified.length === 1) {
+        person = { id: identified[0].id, name: identified[0].name, by: 'identifier' };
       } else {
         let found = choice === 'new' ? [] : (peopleByName.get(normalized(row.person)) ?? []);
         let by: By = 'name';
@@ -322,19 +334,17 @@ export class MovesImportService {
         return { ...out, action: 'error', errors: { to: 'is the organization the person came from' } };
       }
       if (move.status !== MoveStatus.Cancelled) {
-        const same = (other: { personId: string; fromId: string | null; toId: string | null; on: string | null; precision: DatePrecision }) =>
-          other.personId === move.personId &&
-          other.fromId === move.fromOrganizationId &&
-          other.toId === move.toOrganizationId &&
-          overlaps(other, { on: move.effectiveOn, precision: move.datePrecision });
-        const stored = existingMoves.find(same);
-        if (stored) return { ...out, action: 'skip', duplicateOf: stored.id };
-        const earlier = moves.findIndex((m) =>
-          same({ personId: m.personId, fromId: m.fromOrganizationId, toId: m.toOrganizationId, on: m.effectiveOn, precision: m.datePrecision }),
+        const theirs = movesOf.get(move.personId) ?? [];
+        const same = theirs.find(
+          (other) =>
+            other.fromId === move.fromOrganizationId &&
+            other.toId === move.toOrganizationId &&
+            overlaps(other, { on: move.effectiveOn, precision: move.datePrecision }),
         );
-        if (earlier >= 0) return { ...out, action: 'skip', duplicateOf: `row ${rowOf.get(moves[earlier].id)}` };
+        if (same) return { ...out, action: 'skip', duplicateOf: same.ref };
+        const period = { fromId: move.fromOrganizationId, toId: move.toOrganizationId, on: move.effectiveOn, precision: move.datePrecision };
+        movesOf.set(move.personId, [...theirs, { ref: `row ${row.row}`, ...period }]);
       }
-      rowOf.set(move.id, row.row);
       moves.push(move);
       return out;
     });
@@ -384,7 +394,7 @@ export class MovesImportService {
     return found;
   }
 
-  /** Writes the plan in one transaction, each table in one statement, every record audited. */
+  /** Writes the plan in one transaction, each table in one statement; the import is audited once. */
   private async commit(manager: EntityManager, plan: Plan, actor: ImportActor): Promise<MovesImportResult> {
     const { ambiguous: _a, errors: _e, organizationsCreated: _o, peopleCreated: _p, sourcesCreated: _s, ...totals } = plan.result.totals;
     const importId = await recordImport(manager, 'moves', plan.result, actor, totals);
@@ -392,7 +402,7 @@ export class MovesImportService {
     if (plan.organizations.length) {
       await manager.query(
         `INSERT INTO organizations (id, name, sector, country, import_id)
-         SELECT x.id, x.name, x.sector, x.country, $2 FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, name text, sector sector, country char(2))`,
+         SELECT x.id, x.name, x.sector, x.country, $2 FROM json_to_recordset($1::json) AS x(id uuid, name text, sector sector, country char(2))`,
         [json(plan.organizations), importId],
       );
     }
@@ -400,14 +410,14 @@ export class MovesImportService {
       await manager.query(
         `INSERT INTO people (id, name, orcid, wikidata_id, google_scholar_id, dblp_id, openalex_id, import_id)
          SELECT x.id, x.name, x.orcid, x."wikidataId", x."googleScholarId", x."dblpId", x."openalexId", $2
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, name text, orcid text, "wikidataId" text, "googleScholarId" text, "dblpId" text, "openalexId" text)`,
+         FROM json_to_recordset($1::json) AS x(id uuid, name text, orcid text, "wikidataId" text, "googleScholarId" text, "dblpId" text, "openalexId" text)`,
         [json(plan.people), importId],
       );
     }
     if (plan.sources.length) {
       await manager.query(
         `INSERT INTO sources (id, url, title, publisher, import_id)
-         SELECT x.id, x.url, x.title, x.publisher, $2 FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, url text, title text, publisher text)`,
+         SELECT x.id, x.url, x.title, x.publisher, $2 FROM json_to_recordset($1::json) AS x(id uuid, url text, title text, publisher text)`,
         [json(plan.sources), importId],
       );
     }
@@ -416,27 +426,17 @@ export class MovesImportService {
         `INSERT INTO moves (id, person_id, from_organization_id, to_organization_id, role, role_category, effective_on, date_precision, status, notes, import_id)
          SELECT x.id, x."personId", x."fromOrganizationId", x."toOrganizationId", x.role, x."roleCategory"::role_category, x."effectiveOn",
                 x."datePrecision"::date_precision, x.status::move_status, x.notes, $2
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "personId" uuid, "fromOrganizationId" uuid, "toOrganizationId" uuid, role text,
+         FROM json_to_recordset($1::json) AS x(id uuid, "personId" uuid, "fromOrganizationId" uuid, "toOrganizationId" uuid, role text,
               "roleCategory" text, "effectiveOn" date, "datePrecision" text, status text, notes text)`,
         [json(plan.moves), importId],
       );
+      const cited = plan.moves.filter((m) => m.sourceId);
       await manager.query(
         `INSERT INTO move_sources (move_id, source_id)
-         SELECT x.id, x."sourceId" FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "sourceId" uuid) WHERE x."sourceId" IS NOT NULL`,
-        [json(plan.moves)],
+         SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+        [cited.map((m) => m.id), cited.map((m) => m.sourceId)],
       );
     }
-    const created = <T extends { id: string }>(records: T[]) =>
-      records.map(({ id, ...fields }) => ({ action: AuditAction.Create, id, changes: changesBetween({}, { ...fields, importId }) }));
-    await auditImport(manager, actor, 'organizations', created(plan.organizations));
-    await auditImport(manager, actor, 'people', created(plan.people));
-    await auditImport(manager, actor, 'sources', created(plan.sources));
-    await auditImport(
-      manager,
-      actor,
-      'moves',
-      created(plan.moves.map(({ sourceId, ...move }) => ({ ...move, sourceIds: sourceId ? [sourceId] : [] }))),
-    );
     return { ...plan.result, importId, dryRun: false };
   }
 }

@@ -251,7 +251,7 @@ export class RorImportService {
     };
   }
 
-  /** Writes the plan: the import's record, the organisations, their links, one audit entry per record changed. */
+  /** Writes the plan: the import's record, the organisations, their links, an audit entry per organisation changed. */
   private async commit(manager: EntityManager, { writes, ...result }: RorImportResult & { writes: Writes }, actor: ImportActor): Promise<RorImportResult> {
     const { ambiguous: _ambiguous, linksOutside: _links, ...totals } = result.totals;
     const importId = await recordImport(manager, 'ror', result, actor, totals);
@@ -261,7 +261,7 @@ export class RorImportService {
       await manager.query(
         `INSERT INTO organizations (id, name, aliases, sector, country, city, website, founded_on, ror_id, wikidata_id, ror_status, parent_id, import_id)
          SELECT x.id, x.name, x.aliases, x.sector, x.country, x.city, x.website, x."foundedOn", x."rorId", x."wikidataId", x."rorStatus", x."parentId", $2
-         FROM jsonb_to_recordset($1::jsonb) AS x(${columns})`,
+         FROM json_to_recordset($1::json) AS x(${columns})`,
         [JSON.stringify(writes.creates), importId],
       );
     }
@@ -270,7 +270,7 @@ export class RorImportService {
         `UPDATE organizations o SET name = x.name, aliases = x.aliases, country = x.country, city = x.city, website = x.website,
                 founded_on = x."foundedOn", ror_id = x."rorId", wikidata_id = x."wikidataId", ror_status = x."rorStatus",
                 parent_id = x."parentId", version = o.version + 1, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(${columns})
+         FROM json_to_recordset($1::json) AS x(${columns})
          WHERE o.id = x.id`,
         [JSON.stringify(writes.updates.map(({ changes: _changes, ...fields }) => fields))],
       );
@@ -279,20 +279,23 @@ export class RorImportService {
     await manager.query(
       `DELETE FROM organization_relations r
        WHERE r.organization_id = ANY($1::uuid[])
-         AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS x("organizationId" uuid, type text, "relatedId" uuid)
+         AND NOT EXISTS (SELECT 1 FROM json_to_recordset($2::json) AS x("organizationId" uuid, type text, "relatedId" uuid)
                          WHERE x."organizationId" = r.organization_id AND x.type = r.type AND x."relatedId" = r.related_id)`,
       [writes.importedIds, JSON.stringify(writes.relations)],
     );
     await manager.query(
       `INSERT INTO organization_relations (organization_id, type, related_id)
-       SELECT x."organizationId", x.type, x."relatedId" FROM jsonb_to_recordset($1::jsonb) AS x("organizationId" uuid, type text, "relatedId" uuid)
+       SELECT x."organizationId", x.type, x."relatedId" FROM json_to_recordset($1::json) AS x("organizationId" uuid, type text, "relatedId" uuid)
        ON CONFLICT DO NOTHING`,
       [JSON.stringify(writes.relations)],
     );
-    await auditImport(manager, actor, 'organizations', [
-      ...writes.creates.map(({ id, ...fields }) => ({ action: AuditAction.Create, id, changes: changesBetween({}, { ...fields, importId }) })),
-      ...writes.updates.map(({ id, changes }) => ({ action: AuditAction.Update, id, changes })),
-    ]);
+    // Created records carry the import's id; each record changed gets its audit entry.
+    await auditImport(
+      manager,
+      actor,
+      'organizations',
+      writes.updates.map(({ id, changes }) => ({ action: AuditAction.Update, id, changes })),
+    );
     return { ...result, importId, dryRun: false };
   }
 }
