@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/imports': Role.Admin,
   'POST /api/imports/ror': Role.Admin,
   'POST /api/imports/moves': Role.Editor,
+  'DELETE /api/imports/:id': Role.Admin,
 };
 
 const RANK = { anonymous: -1, [Role.Viewer]: 0, [Role.Editor]: 1, [Role.Admin]: 2 };

@@ -161,6 +161,28 @@ describe('moves import', () => {
     expect(body.rows[0]).toMatchObject({ action: 'create', person: { id: first, by: 'chosen' } });
   });
 
+  it('undoes an import nothing has changed since (admins), and refuses one that something has', async () => {
+    const csv = 'Person,From,To,To sector,Date\nUndo Person,Inria,Undo Lab,startup,2019\nOther Undo,Kyutai,Undo Lab,startup,2019-05\n';
+    const imported = (await upload(csv).expect(201)).body.importId;
+    const counted = async () => (await t.http.get(`/api/moves${listQuery({ filter: { importId: imported } })}`).expect(200)).body.length;
+    expect(await counted()).toBe(2);
+    await t.as('editor' as never).delete(`/api/imports/${imported}`).expect(403);
+
+    const { body } = await t.http.delete(`/api/imports/${imported}`).expect(200);
+    expect(body.undoneAt).toEqual(expect.any(String));
+    expect(await counted()).toBe(0);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM organizations WHERE import_id = $1 AND deleted_at IS NULL`, [imported])).rows[0].n).toBe(0);
+    const flows = (await t.http.get('/api/analytics/flows?level=organization&statuses=announced,confirmed,rumoured').expect(200)).body;
+    expect(flows.nodes.map((n: { name: string }) => n.name)).not.toContain('Undo Lab');
+    expect((await t.http.delete(`/api/imports/${imported}`).expect(409)).body.message).toMatch(/was undone/);
+
+    // A move entered by hand for a person the import created: the import can no longer be undone.
+    const again = (await upload(csv.replace(/Undo/g, 'Kept')).expect(201)).body;
+    await post('moves', { personId: again.rows[0].person.id, toOrganizationId: ids.kyutai, roleCategory: 'researcher', datePrecision: 'year', effectiveOn: '2025-01-01', status: 'confirmed' });
+    expect((await t.http.delete(`/api/imports/${again.importId}`).expect(409)).body.message).toMatch(/1 records in moves added since/);
+    expect((await t.http.get(`/api/moves${listQuery({ filter: { importId: again.importId } })}`).expect(200)).body).toHaveLength(2);
+  });
+
   it('lets editors import and viewers not, and refuses what is not a moves file', async () => {
     await upload(GOOD, { dryRun: 'true' }, t.as('viewer' as never)).expect(403);
     expect((await upload('', { dryRun: 'true' }).expect(400)).body.errors.columns).toMatch(/needs a person column/);

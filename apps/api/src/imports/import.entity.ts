@@ -38,4 +38,8 @@ export class Import {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** When an admin undid it (its records deleted), if one did. */
+  @Column({ name: 'undone_at', type: 'timestamptz', nullable: true })
+  undoneAt: Date | null;
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@talentflow/domain';
@@ -40,6 +40,13 @@ export class ImportsController {
   @Get()
   async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) response: Response) {
     return (await this.imports.list(query)).answer(response, this);
+  }
+
+  /** Undoes an import that nothing has changed since: its records deleted, as a delete does (admins). */
+  @Allow(Role.Admin)
+  @Delete(':id')
+  undo(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.imports.undo(id, actor);
   }
 
   @Allow(Role.Admin)

@@ -44,6 +44,7 @@ import { AnalyticsChangeLog1796500000000 } from './1796500000000-AnalyticsChange
 import { RorImport1796500100000 } from './1796500100000-RorImport';
 import { PeopleIdentifiers1796500200000 } from './1796500200000-PeopleIdentifiers';
 import { ImportedRecords1796500300000 } from './1796500300000-ImportedRecords';
+import { ImportUndo1796500400000 } from './1796500400000-ImportUndo';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   RorImport1796500100000,
   PeopleIdentifiers1796500200000,
   ImportedRecords1796500300000,
+  ImportUndo1796500400000,
 ];
