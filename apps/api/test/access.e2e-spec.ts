@@ -42,7 +42,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/analytics/top': Role.Viewer,
   'GET /api/analytics/headcount': Role.Viewer,
   'GET /api/analytics/moves.parquet': Role.Viewer,
-  'GET /api/imports': Role.Admin,
+  'GET /api/imports': Role.Editor,
   'POST /api/imports/ror': Role.Admin,
   'POST /api/imports/moves': Role.Editor,
   'DELETE /api/imports/:id': Role.Admin,

@@ -119,7 +119,7 @@ describe('ROR registry import', () => {
     expect((await upload(FRANCE, { dryRun: 'maybe' }).expect(400)).body.errors.dryRun).toMatch(/true or false/);
     expect((await upload(FRANCE, { sectors: '{"company":"bank"}' }).expect(400)).body.errors.sectors).toMatch(/sectors must map/);
     await t.as('editor' as never).post('/api/imports/ror').attach('file', FRANCE, 'ror.json').expect(403);
-    await t.as('editor' as never).get('/api/imports').expect(403);
+    await t.as('viewer' as never).get('/api/imports').expect(403);
   });
 
   it('asks, rather than guesses, when a record could be several organisations, and takes the answer', async () => {

@@ -82,6 +82,8 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       ['an organization’s edit form', `/organizations/${lab.id}`, 'Axe Lab'],
       ['a user’s form', `/users/${user.id}`, ''],
       ['the account page', '/account', ''],
+      ['the import form', '/imports/create', ''],
+      ['the imports list', '/imports', ''],
     );
   });
   afterAll(() => browser.close());

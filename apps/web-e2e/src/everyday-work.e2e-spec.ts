@@ -283,4 +283,23 @@ describeInBrowser('the web app, as a new user uses it', () => {
       'Export Sample,Export From,Export To,,researcher,2024-02-10,day,,rumoured,,',
     ]);
   });
+
+  it('imports a spreadsheet of moves: preview first, then all of it, then finds it in the history', async () => {
+    const csv = 'Name,From,To,From sector,To sector,Date\nImported Researcher,Imported Lab A,Imported Lab B,startup,private_lab,2024-05\n';
+    await page.goto('/imports/create');
+    await page.getByLabel('File to import').setInputFiles({ name: 'lab-moves.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const row = page.getByRole('row', { name: /Imported Researcher: Imported Lab A → Imported Lab B/ });
+    await row.waitFor();
+    expect(await row.getByRole('cell').nth(1).textContent()).toBe('Create');
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);
+    await screenshot(page, 'import-preview');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/\/imports$/);
+    await page.getByRole('row', { name: /lab-moves\.csv.*1 created/ }).waitFor();
+
+    await page.goto('/moves');
+    await page.getByPlaceholder('Search').fill('Imported Researcher');
+    await page.getByRole('row', { name: /Imported Researcher/ }).waitFor();
+  });
 });

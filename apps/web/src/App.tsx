@@ -7,6 +7,7 @@ import { LoginPage } from './auth/LoginPage';
 import { AppLayout } from './layout/AppLayout';
 import headcountObservations from './headcount-observations';
 import headcountTargets from './headcount-targets';
+import imports from './imports';
 import moves from './moves';
 import organizations from './organizations';
 import people from './people';
@@ -47,6 +48,7 @@ export function App() {
         <Resource name="sources" {...sources} />
         <Resource name="headcount-targets" {...headcountTargets} />
         <Resource name="headcount-observations" {...headcountObservations} />
+        <Resource name="imports" {...imports} />
         <Resource name="users" {...users} />
         <Resource name="audit-entries" {...auditEntries} />
         <CustomRoutes>

@@ -35,8 +35,8 @@ export class ImportsController {
     private readonly moves: MovesImportService,
   ) {}
 
-  /** The imports committed, newest first: who ran them, on which file, and what they did (admins). */
-  @Allow(Role.Admin)
+  /** The imports committed, newest first: who ran them, on which file, and what they did (editors). */
+  @Allow(Role.Editor)
   @Get()
   async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) response: Response) {
     return (await this.imports.list(query)).answer(response, this);

@@ -30,6 +30,8 @@ function currentIdentity(): Promise<Identity | null> {
  */
 export function roleMayDo(role: Role, action: string, resource: string): boolean {
   if (resource === 'users') return hasRole(role, Role.Admin);
+  // Editors import and read the history; admins undo.
+  if (resource === 'imports') return hasRole(role, action === 'delete' ? Role.Admin : Role.Editor);
   if (resource === 'audit-entries') return action === 'show' || action === 'list' ? hasRole(role, Role.Admin) : false;
   if (['restore', 'purge', 'merge'].includes(action)) return hasRole(role, Role.Admin);
   if (['create', 'edit', 'delete'].includes(action)) return hasRole(role, Role.Editor);

@@ -22,6 +22,8 @@ export interface TalentflowDataProvider extends DataProvider {
   purge(resource: string, params: { id: Identifier }): Promise<{ data: RaRecord }>;
   /** Merges `duplicateId` into `id` (admins; people and organizations). */
   merge(resource: string, params: { id: Identifier; duplicateId: Identifier }): Promise<{ data: RaRecord }>;
+  /** Sends a file to an import (`moves`, `ror`) with its form fields: the preview (dryRun) or the import done. */
+  importFile<T>(kind: string, file: File, fields: Record<string, string>): Promise<T>;
   /** One analytics endpoint's answer (`flows`, `net-flows`, `top`, `headcount`) for a query string of filters. */
   analytics<T>(endpoint: string, query: string): Promise<T>;
 }
@@ -47,5 +49,11 @@ export const dataProvider: TalentflowDataProvider = {
   restore: (resource, { id }) => send(`${API}/${resource}/${id}/restore`, 'POST'),
   purge: (resource, { id }) => send(`${API}/${resource}/${id}/permanent`, 'DELETE'),
   merge: (resource, { id, duplicateId }) => send(`${API}/${resource}/${id}/merge`, 'POST', { duplicateId }),
+  importFile: async <T>(kind: string, file: File, fields: Record<string, string>) => {
+    const form = new FormData();
+    form.append('file', file);
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    return (await fetchUtils.fetchJson(`${API}/imports/${kind}`, { method: 'POST', body: form })).json as T;
+  },
   analytics: async <T>(endpoint: string, query: string) => (await fetchUtils.fetchJson(`${API}/analytics/${endpoint}?${query}`)).json as T,
 };

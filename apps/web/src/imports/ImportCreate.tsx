@@ -1,0 +1,151 @@
+import { Alert, Box, Button, Card, CardContent, Chip, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { hasRole, Role } from '@talentflow/domain';
+import { useState } from 'react';
+import { Title, useDataProvider, useNotify, usePermissions, useRedirect, useTranslate } from 'react-admin';
+import type { TalentflowDataProvider } from '../providers/dataProvider';
+
+interface Row {
+  row: number;
+  rorId?: string;
+  name?: string;
+  action: string;
+  person?: { name: string };
+  from?: { name: string };
+  to?: { name: string };
+  duplicateOf?: string;
+  reason?: string;
+  errors?: Record<string, string>;
+  ask?: { key: string; candidates: { id: string; name: string }[] }[];
+  candidates?: { id: string; name: string }[];
+}
+interface Answer {
+  importId: string | null;
+  totals: Record<string, number>;
+  rows: Row[];
+}
+
+/** The rows the preview shows at once; the filter narrows them to one kind of action. */
+const SHOWN = 200;
+
+/** What a row will do, in a sentence: the errors, the question, or the record it repeats. */
+function detail(row: Row): string {
+  if (row.errors) return Object.entries(row.errors).map(([field, problem]) => `${field}: ${problem}`).join('; ');
+  if (row.ask) return row.ask.map((a) => `${a.key}: ${a.candidates.map((c) => `${c.name} (${c.id})`).join(', ')}`).join('; ');
+  if (row.candidates) return row.candidates.map((c) => `${c.name} (${c.id})`).join(', ');
+  if (row.duplicateOf) return `= ${row.duplicateOf}`;
+  return row.reason ?? '';
+}
+
+/**
+ * Upload, preview, import: the file goes to the API twice, first as a preview that writes nothing,
+ * then, once the preview has no errors and no questions, to be imported all at once.
+ */
+export function ImportCreate() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const dataProvider = useDataProvider<TalentflowDataProvider>();
+  const { permissions } = usePermissions();
+  const [kind, setKind] = useState('moves');
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Answer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState('all');
+
+  const send = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await dataProvider.importFile<Answer>(kind, file, { dryRun: String(dryRun) });
+      if (dryRun) {
+        setPreview(answer);
+      } else {
+        notify('talentflow.imports.done', { type: 'success', messageArgs: { count: answer.totals.created } });
+        redirect('list', 'imports');
+      }
+    } catch (failure) {
+      setError((failure as { body?: { message?: string }; message: string }).body?.message ?? (failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows = preview?.rows.filter((row) => shown === 'all' || row.action === shown) ?? [];
+  const blocked = Boolean(preview && (preview.totals.errors || preview.totals.ambiguous));
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title="talentflow.imports.new" />
+      <CardContent>
+        <Stack spacing={2} sx={{ maxWidth: 640 }}>
+          <TextField select label={translate('talentflow.imports.kind')} value={kind} onChange={(event) => (setKind(event.target.value), setPreview(null))}>
+            <MenuItem value="moves">{translate('talentflow.imports.kinds.moves')}</MenuItem>
+            {hasRole(permissions, Role.Admin) && <MenuItem value="ror">{translate('talentflow.imports.kinds.ror')}</MenuItem>}
+          </TextField>
+          <Button variant="outlined" component="label">
+            {file ? file.name : translate('talentflow.imports.choose')}
+            <input
+              hidden
+              type="file"
+              aria-label={translate('talentflow.imports.file')}
+              accept={kind === 'moves' ? '.csv,text/csv' : '.json,.gz,application/json'}
+              onChange={(event) => (setFile(event.target.files?.[0] ?? null), setPreview(null))}
+            />
+          </Button>
+          <Stack direction="row" spacing={2}>
+            <Button variant="contained" disabled={!file || busy} onClick={() => send(true)}>
+              {translate('talentflow.imports.preview')}
+            </Button>
+            <Button variant="contained" color="success" disabled={!preview || blocked || busy} onClick={() => send(false)}>
+              {translate('talentflow.imports.commit')}
+            </Button>
+          </Stack>
+          {busy && <LinearProgress aria-label={translate('talentflow.imports.working')} />}
+          {error && <Alert severity="error">{error}</Alert>}
+        </Stack>
+        {preview && (
+          <Box sx={{ mt: 3 }}>
+            <Typography component="h2" variant="h6">
+              {translate('talentflow.imports.totals')}
+            </Typography>
+            <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', my: 1 }} aria-label={translate('talentflow.imports.totals')}>
+              {Object.entries(preview.totals).map(([name, count]) => (
+                <Chip key={name} label={`${name}: ${count}`} />
+              ))}
+            </Stack>
+            {blocked && <Alert severity="warning">{translate('talentflow.imports.blocked')}</Alert>}
+            <TextField select size="small" sx={{ my: 2, minWidth: 200 }} label={translate('talentflow.imports.show')} value={shown} onChange={(event) => setShown(event.target.value)}>
+              {['all', 'create', 'update', 'unchanged', 'skip', 'ambiguous', 'error'].map((action) => (
+                <MenuItem key={action} value={action}>
+                  {translate(`talentflow.imports.action.${action}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <Box component="table" sx={{ borderCollapse: 'collapse', width: '100%', '& td, & th': { borderBottom: 1, borderColor: 'divider', p: 0.5, textAlign: 'left' } }}>
+              <caption>{translate('talentflow.imports.rows', { shown: Math.min(rows.length, SHOWN), count: rows.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{translate('talentflow.imports.row')}</th>
+                  <th scope="col">{translate('talentflow.imports.what')}</th>
+                  <th scope="col">{translate('talentflow.imports.record')}</th>
+                  <th scope="col">{translate('talentflow.imports.detail')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, SHOWN).map((row) => (
+                  <tr key={row.row}>
+                    <td>{row.row}</td>
+                    <td>{translate(`talentflow.imports.action.${row.action}`)}</td>
+                    <td>{row.name ?? `${row.person?.name ?? ''}: ${row.from?.name ?? '?'} → ${row.to?.name ?? '?'}`}</td>
+                    <td>{detail(row)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Box>
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
