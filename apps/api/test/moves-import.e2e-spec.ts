@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import { Client } from 'pg';
 import { createTestApp, listQuery, TestApp } from './support/test-app';
 
@@ -147,6 +148,27 @@ describe('moves import', () => {
     expect(refused.body.errors.columns).toMatch(/needs a person column.*"Who", "Left", "Joined", "When"/);
     const mapped = await upload(odd, { dryRun: 'true', columns: JSON.stringify({ Who: 'person', Left: 'from', Joined: 'to', When: 'date' }) }).expect(200);
     expect(mapped.body.rows[0]).toMatchObject({ action: 'create', from: { id: ids.inria }, to: { id: ids.kyutai } });
+  });
+
+  it('reads an XLSX workbook as it reads a CSV file: dates, years as numbers, padded names', async () => {
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('Moves');
+    sheet.addRow(['Nom', 'De', 'Vers', 'Date', 'Statut']);
+    sheet.addRow(['Xavier Sheet ', 'Kyutai', ' Inria', new Date(Date.UTC(2021, 5, 30)), 'confirmed']);
+    sheet.addRow([]);
+    sheet.addRow(['Yvonne Sheet', 'Inria', 'Kyutai', 2020, 'rumour']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const { body } = await t.as('editor' as never).post('/api/imports/moves').attach('file', file, 'moves.xlsx').field('dryRun', 'true').expect(200);
+    expect(body.rows).toMatchObject([
+      { row: 2, action: 'create', person: { name: 'Xavier Sheet', by: 'new' }, from: { id: ids.kyutai }, to: { id: ids.inria } },
+      { row: 4, action: 'create', person: { name: 'Yvonne Sheet' }, from: { id: ids.inria }, to: { id: ids.kyutai } },
+    ]);
+    const committed = (await t.as('editor' as never).post('/api/imports/moves').attach('file', file, 'moves.xlsx').expect(201)).body;
+    const moves = (await t.http.get(`/api/moves${listQuery({ filter: { importId: committed.importId }, sort: ['effectiveOn', 'ASC'] })}`).expect(200)).body;
+    expect(moves.map((m: Record<string, unknown>) => [m.effectiveOn, m.datePrecision, m.status])).toEqual([
+      ['2020-01-01', 'year', 'rumoured'],
+      ['2021-06-30', 'day', 'confirmed'],
+    ]);
   });
 
   it('asks which person a name is when several are, and takes the answer', async () => {

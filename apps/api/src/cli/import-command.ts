@@ -13,7 +13,7 @@ import { ROR_FILE_LIMIT_BYTES } from '../imports/ror/ror-records';
 
 export const IMPORT_USAGE = `usage: npm run import -- --kind ror|moves --file FILE [--dry-run] [--json] [options]
   --kind ror     a Research Organization Registry dump (schema v2, JSON or JSON gzipped)
-  --kind moves   a CSV file of moves, with the people, organizations and sources they name
+  --kind moves   a CSV or XLSX file of moves, with the people, organizations and sources they name
   --dry-run      preview only: print what each record or row would do, write nothing
   --json         print the whole answer (every record or row) as JSON, as the API gives it
   --sectors      (ror) ROR type → sector over the default mapping, e.g. '{"company":"big_tech"}'

@@ -75,7 +75,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary:
-      'Import a CSV file of moves, with the people, organizations and sources they name (editors): with dryRun=true, the ' +
+      'Import a CSV or XLSX file of moves, with the people, organizations and sources they name (editors): with dryRun=true, the ' +
       'preview (what each row would do) and nothing written; without it, all of it in one transaction (201) or nothing',
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MOVES_FILE_LIMIT_BYTES, files: 1, fields: 10 } }))

@@ -89,7 +89,7 @@ export function ImportCreate() {
               hidden
               type="file"
               aria-label={translate('talentflow.imports.file')}
-              accept={kind === 'moves' ? '.csv,text/csv' : '.json,.gz,application/json'}
+              accept={kind === 'moves' ? '.csv,.xlsx,text/csv' : '.json,.gz,application/json'}
               onChange={(event) => (setFile(event.target.files?.[0] ?? null), setPreview(null))}
             />
           </Button>

@@ -5,7 +5,7 @@ import { IsRecordOf } from '../../common/validators';
 import { MOVE_COLUMNS } from '../moves/moves-file';
 import { FileImportDto, json } from './file-import.dto';
 
-/** `POST /api/imports/moves`, as multipart/form-data: a CSV file of moves (at most 50 MB) and these fields. */
+/** `POST /api/imports/moves`, as multipart/form-data: a CSV or XLSX file of moves (at most 50 MB) and these fields. */
 export class MovesImportDto extends FileImportDto {
   @ApiPropertyOptional({ description: `JSON: a header of the file → the column it holds (${MOVE_COLUMNS.join(', ')}) or "ignore"` })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { DatePrecision, MOVE_STATUSES, MoveStatus, ROLE_CATEGORIES, RoleCategory, Sector, SECTORS } from '@talentflow/domain';
 import { parse } from 'csv-parse/sync';
+import { type CellValue, Workbook } from 'exceljs';
 import { invalid } from '../../common/api-errors';
 import { countryCode } from '../countries';
 import { normalized } from '../names';
@@ -116,28 +117,17 @@ export const MOVES_FILE_LIMIT_BYTES = 50 * 1024 * 1024;
 /** The most rows a file may have. */
 export const MOVES_FILE_ROW_LIMIT = 200_000;
 
+/** A row of the file as text cells, and the line (CSV) or row (XLSX) of the file it ends on. */
+type FileRecord = { record: string[]; info: { lines: number } };
+
 /**
- * Reads a CSV file of moves: a BOM, CRLF and LF mixed, quotes inside unquoted fields, blank lines
- * and padding spaces are taken in stride; a row that cannot be read is kept with its errors, and
- * never stops the others. `mapping` (header → column, or "ignore") overrides the recognised headers.
+ * Reads a file of moves, CSV or XLSX (its first sheet): a BOM, CRLF and LF mixed, quotes inside
+ * unquoted fields, blank lines and padding spaces are taken in stride; a row that cannot be read is
+ * kept with its errors, and never stops the others. `mapping` (header → column, or "ignore")
+ * overrides the recognised headers.
  */
-export function readMovesFile(file: Buffer, mapping: Record<string, string> = {}): MovesFile {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(file, {
-      info: true,
-      bom: true,
-      delimiter: sniffDelimiter(file),
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      to: MOVES_FILE_ROW_LIMIT + 2, // the header, the rows allowed, and one more to tell a file too long
-    }) as unknown as typeof records; // the typings do not follow `info: true`
-  } catch (error) {
-    throw invalid({ file: `could not be read as CSV: ${(error as Error).message}` });
-  }
+export async function readMovesFile(file: Buffer, mapping: Record<string, string> = {}): Promise<MovesFile> {
+  const records = isXlsx(file) ? await xlsxRecords(file) : csvRecords(file);
   const [{ record: headers = [] } = {}, ...lines] = records;
   const columns = headers.map((header) => {
     const mapped = mapping[header] ?? mapping[header.trim()];
@@ -167,6 +157,59 @@ export function readMovesFile(file: Buffer, mapping: Record<string, string> = {}
       return readRow(info.lines, cell);
     }),
   };
+}
+
+function csvRecords(file: Buffer): FileRecord[] {
+  try {
+    return parse(file, {
+      info: true,
+      bom: true,
+      delimiter: sniffDelimiter(file),
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      to: MOVES_FILE_ROW_LIMIT + 2, // the header, the rows allowed, and one more to tell a file too long
+    }) as unknown as FileRecord[]; // the typings do not follow `info: true`
+  } catch (error) {
+    throw invalid({ file: `could not be read as CSV: ${(error as Error).message}` });
+  }
+}
+
+/** An XLSX file is a ZIP archive: it starts with "PK". */
+const isXlsx = (file: Buffer) => file[0] === 0x50 && file[1] === 0x4b;
+
+/**
+ * The first sheet's rows as text, as the CSV reader gives them: a date cell as YYYY-MM-DD, a number
+ * as written (2023), a formula as its result, a link as its text; empty rows left out.
+ */
+async function xlsxRecords(file: Buffer): Promise<FileRecord[]> {
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch (error) {
+    throw invalid({ file: `could not be read as an XLSX workbook: ${(error as Error).message}` });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw invalid({ file: 'has no sheet' });
+  if (sheet.actualRowCount > MOVES_FILE_ROW_LIMIT + 1) throw invalid({ file: `has more than ${MOVES_FILE_ROW_LIMIT.toLocaleString('en')} rows: split it` });
+  const records: FileRecord[] = [];
+  sheet.eachRow((row, number) => {
+    const cells = Array.from({ length: row.cellCount }, (_, i) => cellText(row.getCell(i + 1).value));
+    if (cells.some((cell) => cell.trim())) records.push({ record: cells, info: { lines: number } });
+  });
+  return records;
+}
+
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  if ('result' in value) return cellText(value.result as CellValue);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('text' in value) return String(value.text);
+  return '';
 }
 
 /** Comma, semicolon (French spreadsheets) or tab: whichever the header line holds most of. */

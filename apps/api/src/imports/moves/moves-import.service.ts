@@ -131,7 +131,7 @@ export class MovesImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async run(file: Buffer, fileName: string, options: MovesImportOptions, actor: ImportActor): Promise<MovesImportResult> {
-    const read = readMovesFile(file, options.columns);
+    const read = await readMovesFile(file, options.columns);
     const meta = { fileName, fileSha256: sha256(file), columns: read.columns };
     if (options.dryRun) return (await this.plan(this.dataSource.manager, read.rows, options, meta)).result;
     return this.dataSource.transaction(async (manager) => {
