@@ -302,4 +302,30 @@ describeInBrowser('the web app, as a new user uses it', () => {
     await page.getByPlaceholder('Search').fill('Imported Researcher');
     await page.getByRole('row', { name: /Imported Researcher/ }).waitFor();
   });
+
+  it('maps a column the import did not recognise and answers its question, previewing again each time', async () => {
+    const [first] = [await api('people', { name: 'Twin Name' }), await api('people', { name: 'Twin Name' })];
+    const csv = 'Qui,From,To,To sector,Date\nTwin Name,Imported Lab A,Imported Lab C,startup,2022\n';
+    await page.goto('/imports/create');
+    await page.getByLabel('File to import').setInputFiles({ name: 'twins.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('cell', { name: /no column of the file is read as person/ }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Qui' }).click();
+    await page.getByRole('option', { name: 'person', exact: true }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const question = page.getByRole('combobox', { name: 'Twin Name' });
+    await question.waitFor();
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+
+    await question.click();
+    await page.getByRole('option', { name: new RegExp(first.id.slice(0, 8)) }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('cell', { name: 'Create', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/\/imports$/);
+    await page.getByRole('row', { name: /twins\.csv.*1 created/ }).waitFor();
+    const moves = await api<{ personId: string }[]>(`moves?filter=${encodeURIComponent(JSON.stringify({ personId: first.id }))}`);
+    expect(moves).toHaveLength(1);
+  });
 });

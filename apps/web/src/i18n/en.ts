@@ -86,6 +86,11 @@ export const en = {
       undoTitle: 'Undo this import?',
       undoContent: 'Every record it created will be deleted (recoverably).',
       manage: 'Undo',
+      columns: 'How each column is read',
+      ignore: '(ignore)',
+      questions: 'Which record is it?',
+      createNew: 'A new record',
+      previewAgain: 'Answer, then preview again: the answers go with the file.',
     },
     sector: {
       public_research: 'Public research',

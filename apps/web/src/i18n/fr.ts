@@ -86,6 +86,11 @@ export const fr = {
       undoTitle: 'Annuler cet import ?',
       undoContent: 'Tous les enregistrements qu’il a créés seront supprimés (de façon récupérable).',
       manage: 'Annuler',
+      columns: 'Lecture de chaque colonne',
+      ignore: '(ignorer)',
+      questions: 'De quel enregistrement s’agit-il ?',
+      createNew: 'Un nouvel enregistrement',
+      previewAgain: 'Répondez, puis relancez l’aperçu : les réponses accompagnent le fichier.',
     },
     sector: {
       public_research: 'Recherche publique',

@@ -22,6 +22,24 @@ interface Answer {
   importId: string | null;
   totals: Record<string, number>;
   rows: Row[];
+  /** For a spreadsheet: each header, and the column it was read as. */
+  columns?: { header: string; column: string | null }[];
+}
+
+/** The columns a moves file can hold (the API's MOVE_COLUMNS). */
+const MOVE_COLUMNS = [
+  'person', 'orcid', 'wikidataId', 'googleScholarId', 'dblpId', 'openalexId', 'from', 'fromSector', 'fromCountry', 'to', 'toSector',
+  'toCountry', 'date', 'role', 'roleCategory', 'status', 'sourceUrl', 'sourceTitle', 'sourcePublisher', 'notes',
+];
+
+/** Every question the preview asks, once: the key to answer in `matches`, and the records it could be. */
+function questions(rows: Row[]): { key: string; label: string; candidates: { id: string; name: string }[] }[] {
+  const asked = new Map<string, { key: string; label: string; candidates: { id: string; name: string }[] }>();
+  for (const row of rows) {
+    for (const ask of row.ask ?? []) asked.set(ask.key, { key: ask.key, label: ask.key.replace(/^(person|organization):/, ''), candidates: ask.candidates });
+    if (row.rorId && row.action === 'ambiguous' && row.candidates) asked.set(row.rorId, { key: row.rorId, label: `${row.name} (${row.rorId})`, candidates: row.candidates });
+  }
+  return [...asked.values()];
 }
 
 /** The rows the preview shows at once; the filter narrows them to one kind of action. */
@@ -52,13 +70,18 @@ export function ImportCreate() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState('all');
+  const [matches, setMatches] = useState<Record<string, string>>({});
+  const [columns, setColumns] = useState<Record<string, string>>({});
 
   const send = async (dryRun: boolean) => {
     if (!file) return;
     setBusy(true);
     setError(null);
     try {
-      const answer = await dataProvider.importFile<Answer>(kind, file, { dryRun: String(dryRun) });
+      const fields: Record<string, string> = { dryRun: String(dryRun) };
+      if (Object.keys(matches).length) fields.matches = JSON.stringify(matches);
+      if (kind === 'moves' && Object.keys(columns).length) fields.columns = JSON.stringify(columns);
+      const answer = await dataProvider.importFile<Answer>(kind, file, fields);
       if (dryRun) {
         setPreview(answer);
       } else {
@@ -79,7 +102,7 @@ export function ImportCreate() {
       <Title title="talentflow.imports.new" />
       <CardContent>
         <Stack spacing={2} sx={{ maxWidth: 640 }}>
-          <TextField select label={translate('talentflow.imports.kind')} value={kind} onChange={(event) => (setKind(event.target.value), setPreview(null))}>
+          <TextField select label={translate('talentflow.imports.kind')} value={kind} onChange={(event) => (setKind(event.target.value), setPreview(null), setMatches({}), setColumns({}))}>
             <MenuItem value="moves">{translate('talentflow.imports.kinds.moves')}</MenuItem>
             {hasRole(permissions, Role.Admin) && <MenuItem value="ror">{translate('talentflow.imports.kinds.ror')}</MenuItem>}
           </TextField>
@@ -90,7 +113,7 @@ export function ImportCreate() {
               type="file"
               aria-label={translate('talentflow.imports.file')}
               accept={kind === 'moves' ? '.csv,.xlsx,text/csv' : '.json,.gz,application/json'}
-              onChange={(event) => (setFile(event.target.files?.[0] ?? null), setPreview(null))}
+              onChange={(event) => (setFile(event.target.files?.[0] ?? null), setPreview(null), setMatches({}), setColumns({}))}
             />
           </Button>
           <Stack direction="row" spacing={2}>
@@ -115,6 +138,45 @@ export function ImportCreate() {
               ))}
             </Stack>
             {blocked && <Alert severity="warning">{translate('talentflow.imports.blocked')}</Alert>}
+            {preview.columns && (
+              <Stack component="section" aria-label={translate('talentflow.imports.columns')} direction="row" sx={{ flexWrap: 'wrap', gap: 2, my: 2 }}>
+                {preview.columns.map(({ header, column }) => (
+                  <TextField
+                    key={header}
+                    select
+                    size="small"
+                    sx={{ minWidth: 180 }}
+                    label={header}
+                    value={columns[header] ?? column ?? 'ignore'}
+                    onChange={(event) => setColumns({ ...columns, [header]: event.target.value })}
+                  >
+                    {['ignore', ...MOVE_COLUMNS].map((choice) => (
+                      <MenuItem key={choice} value={choice}>
+                        {choice === 'ignore' ? translate('talentflow.imports.ignore') : choice}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                ))}
+              </Stack>
+            )}
+            {questions(preview.rows).length > 0 && (
+              <Stack component="section" aria-label={translate('talentflow.imports.questions')} spacing={2} sx={{ my: 2, maxWidth: 640 }}>
+                <Typography component="h2" variant="h6">
+                  {translate('talentflow.imports.questions')}
+                </Typography>
+                {questions(preview.rows).map(({ key, label, candidates }) => (
+                  <TextField key={key} select size="small" label={label} value={matches[key] ?? ''} onChange={(event) => setMatches({ ...matches, [key]: event.target.value })}>
+                    {candidates.map((candidate) => (
+                      <MenuItem key={candidate.id} value={candidate.id}>
+                        {candidate.name} ({candidate.id.slice(0, 8)})
+                      </MenuItem>
+                    ))}
+                    <MenuItem value="new">{translate('talentflow.imports.createNew')}</MenuItem>
+                  </TextField>
+                ))}
+                <Typography variant="body2">{translate('talentflow.imports.previewAgain')}</Typography>
+              </Stack>
+            )}
             <TextField select size="small" sx={{ my: 2, minWidth: 200 }} label={translate('talentflow.imports.show')} value={shown} onChange={(event) => setShown(event.target.value)}>
               {['all', 'create', 'update', 'unchanged', 'skip', 'ambiguous', 'error'].map((action) => (
                 <MenuItem key={action} value={action}>

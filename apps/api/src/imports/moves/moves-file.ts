@@ -140,11 +140,12 @@ export async function readMovesFile(file: Buffer, mapping: Record<string, string
   const taken = columns.map((c) => c.column).filter(Boolean);
   const twice = taken.find((column, i) => taken.indexOf(column) !== i);
   if (twice) throw invalid({ columns: `two columns of the file are read as ${twice}: map one of them to another column or to ignore` });
-  if (!taken.includes('person') || (!taken.includes('from') && !taken.includes('to'))) {
-    throw invalid({
-      columns: `the file needs a person column and a from or to column; its headers are ${columns.map((c) => `"${c.header}"`).join(', ')}: map them with columns`,
-    });
-  }
+  if (headers.length === 0) throw invalid({ file: 'is empty: a moves file starts with a line of headers' });
+  // Without a person, or a from or to column, every row says so, and the preview shows how each
+  // header was read, for the user to map them.
+  const missing: Record<string, string> = {};
+  if (!taken.includes('person')) missing.person = 'no column of the file is read as person: map one with columns';
+  if (!taken.includes('from') && !taken.includes('to')) missing.to = 'no column of the file is read as from or to: map one with columns';
   if (lines.length > MOVES_FILE_ROW_LIMIT) throw invalid({ file: `has more than ${MOVES_FILE_ROW_LIMIT.toLocaleString('en')} rows: split it` });
   return {
     columns,
@@ -154,7 +155,9 @@ export async function readMovesFile(file: Buffer, mapping: Record<string, string
         const value = cells[i]?.trim();
         if (column && value) cell[column] = value;
       });
-      return readRow(info.lines, cell);
+      const row = readRow(info.lines, cell);
+      Object.assign(row.errors, missing);
+      return row;
     }),
   };
 }
