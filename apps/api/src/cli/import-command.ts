@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { VALIDATION_OPTIONS } from '../common/validation';
 import { MovesImportDto } from '../imports/dto/moves-import.dto';
 import { RorImportDto } from '../imports/dto/ror-import.dto';
-import { MOVES_FILE_LIMIT_BYTES } from '../imports/moves/moves-file';
+import { TABLE_FILE_LIMIT_BYTES } from '../imports/table-file';
 import { MovesImportService } from '../imports/moves/moves-import.service';
 import { RorImportService } from '../imports/ror/ror-import.service';
 import { ROR_FILE_LIMIT_BYTES } from '../imports/ror/ror-records';
@@ -23,7 +23,7 @@ export const IMPORT_USAGE = `usage: npm run import -- --kind ror|moves --file FI
 /** Each kind: the options it takes (checked as the API checks them), its size limit and its service. */
 const KINDS = {
   ror: { options: RorImportDto, limit: ROR_FILE_LIMIT_BYTES, service: RorImportService },
-  moves: { options: MovesImportDto, limit: MOVES_FILE_LIMIT_BYTES, service: MovesImportService },
+  moves: { options: MovesImportDto, limit: TABLE_FILE_LIMIT_BYTES, service: MovesImportService },
 };
 
 export interface ImportArguments {

@@ -9,7 +9,7 @@ import { ListQueryDto } from '../common/list-query';
 import { MovesImportDto } from './dto/moves-import.dto';
 import { RorImportDto } from './dto/ror-import.dto';
 import { MovesImportService } from './moves/moves-import.service';
-import { MOVES_FILE_LIMIT_BYTES } from './moves/moves-file';
+import { TABLE_FILE_LIMIT_BYTES } from './table-file';
 import { FileLimitFilter } from './file-limit.filter';
 import { ImportsService } from './imports.service';
 import { RorImportService } from './ror/ror-import.service';
@@ -78,8 +78,8 @@ export class ImportsController {
       'Import a CSV or XLSX file of moves, with the people, organizations and sources they name (editors): with dryRun=true, the ' +
       'preview (what each row would do) and nothing written; without it, all of it in one transaction (201) or nothing',
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MOVES_FILE_LIMIT_BYTES, files: 1, fields: 10 } }))
-  @UseFilters(new FileLimitFilter(MOVES_FILE_LIMIT_BYTES))
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: TABLE_FILE_LIMIT_BYTES, files: 1, fields: 10 } }))
+  @UseFilters(new FileLimitFilter(TABLE_FILE_LIMIT_BYTES))
   async importMoves(
     @UploadedFile() file: UploadedFileData | undefined,
     @Body() options: MovesImportDto,
