@@ -8,6 +8,7 @@ import { canonicalSourceUrl } from '../../sources/source-url';
 import type { ImportTotals } from '../import.entity';
 import { type ImportActor, lockImports, recordImport, sha256 } from '../import-writes';
 import { normalized } from '../names';
+import { byNames, type Identifier, IDENTIFIERS, organizationsNamed, overlaps, peopleNamed, type Period, rorIdIn, similarOrganizations, storedMoves, SUGGESTED_NAMES } from '../matching';
 import { type MoveRow, readMovesFile } from './moves-file';
 
 export interface MovesImportOptions {
@@ -54,11 +55,6 @@ export interface MovesImportResult {
   rows: MovesImportRow[];
 }
 
-interface Candidate {
-  id: string;
-  name: string;
-  aliases: string[];
-}
 interface NewOrganization {
   id: string;
   name: string;
@@ -94,23 +90,6 @@ interface Plan {
   sources: { id: string; url: string; title: string | null; publisher: string | null }[];
   moves: NewMove[];
 }
-
-const IDENTIFIERS = ['orcid', 'wikidataId', 'googleScholarId', 'dblpId', 'openalexId'] as const;
-const IDENTIFIER_COLUMNS: Record<(typeof IDENTIFIERS)[number], string> = {
-  orcid: 'orcid',
-  wikidataId: 'wikidata_id',
-  googleScholarId: 'google_scholar_id',
-  dblpId: 'dblp_id',
-  openalexId: 'openalex_id',
-};
-/** How many unknown organisation names get suggestions (each a trigram search): the first ones. */
-const SUGGESTED_NAMES = 50;
-/** The same normalisation as `normalized`, in SQL. */
-const SQL_NORMALIZED = (column: string) => `btrim(regexp_replace(lower(immutable_unaccent(${column})), '\\s+', ' ', 'g'))`;
-/** The ids of a table's records with an alias among the names of the array parameter `names` (one join, one hash). */
-const NAMED_BY_ALIAS = (table: string, names: string) =>
-  `SELECT r.id FROM ${table} r CROSS JOIN LATERAL unnest(r.aliases) a WHERE ${SQL_NORMALIZED('a')} IN (SELECT unnest(${names}::text[]))`;
-const rorIdIn = (value: string) => /^(?:https?:\/\/ror\.org\/)?(0[a-z0-9]{8})$/.exec(value.trim())?.[1];
 
 /**
  * Imports a spreadsheet of moves, with the people, organisations and sources they name: previewed
@@ -162,12 +141,7 @@ export class MovesImportService {
     const orgRorIds = [...new Set(ends.map((end) => rorIdIn(end.name)).filter((id) => id !== undefined))];
     const orgNames = [...new Set(ends.filter((end) => !rorIdIn(end.name)).map((end) => normalized(end.name)))];
     const chosenIds = Object.values(matches).filter((id) => id !== 'new');
-    const organizations: (Candidate & { rorId: string | null; withdrawn: boolean })[] = await manager.query(
-      `SELECT id, name, aliases, ror_id AS "rorId", ror_status IS NOT DISTINCT FROM 'withdrawn' AS withdrawn FROM organizations
-       WHERE deleted_at IS NULL AND (ror_id = ANY($1) OR id::text = ANY($3) OR ${SQL_NORMALIZED('name')} IN (SELECT unnest($2::text[]))
-             OR id IN (${NAMED_BY_ALIAS('organizations', '$2')}))`,
-      [orgRorIds, orgNames, chosenIds],
-    );
+    const organizations = await organizationsNamed(manager, { rorIds: orgRorIds, names: orgNames, ids: chosenIds });
     const orgByRor = new Map(organizations.flatMap((o) => (o.rorId ? [[o.rorId, o] as const] : [])));
     const orgById = new Map(organizations.map((o) => [o.id, o]));
     const orgsByName = byNames(organizations.filter((o) => !o.withdrawn));
@@ -181,19 +155,14 @@ export class MovesImportService {
       newOrganizations.set(key, known);
     }
     const unknown = [...newOrganizations.values()].filter((o) => !o.sector).map((o) => o.name);
-    const suggestions = await this.similarOrganizations(manager, unknown.slice(0, SUGGESTED_NAMES));
+    const suggestions = await similarOrganizations(manager, unknown.slice(0, SUGGESTED_NAMES));
 
     // People: by identifier, else by name (narrowed by the row's organisations).
-    const identifierValues = Object.fromEntries(IDENTIFIERS.map((k) => [k, [...new Set(readable.map((r) => r.identifiers[k]).filter(Boolean))]]));
+    const identifierValues = Object.fromEntries(
+      IDENTIFIERS.map((k) => [k, [...new Set(readable.flatMap((r) => (r.identifiers[k] ? [r.identifiers[k]] : [])))]]),
+    ) as Record<Identifier, string[]>;
     const personNames = [...new Set(readable.map((row) => normalized(row.person)))];
-    const people: (Candidate & Record<(typeof IDENTIFIERS)[number], string | null>)[] = await manager.query(
-      `SELECT id, name, aliases, orcid, wikidata_id AS "wikidataId", google_scholar_id AS "googleScholarId", dblp_id AS "dblpId", openalex_id AS "openalexId"
-       FROM people
-       WHERE deleted_at IS NULL AND (${IDENTIFIERS.map((k, i) => `${IDENTIFIER_COLUMNS[k]} = ANY($${i + 1})`).join(' OR ')}
-             OR id::text = ANY($7) OR ${SQL_NORMALIZED('name')} IN (SELECT unnest($6::text[]))
-             OR id IN (${NAMED_BY_ALIAS('people', '$6')}))`,
-      [...IDENTIFIERS.map((k) => identifierValues[k]), personNames, chosenIds],
-    );
+    const people = await peopleNamed(manager, { identifiers: identifierValues, names: personNames, ids: chosenIds });
     const peopleByName = byNames(people);
     const personById = new Map(people.map((p) => [p.id, p]));
     // Where the people who share a name have worked, to tell them apart.
@@ -206,15 +175,7 @@ export class MovesImportService {
         )
       : [];
     // Each person's moves, stored and then planned, to find a row that repeats one: `ref` names it.
-    type Period = { ref: string; fromId: string | null; toId: string | null; on: string | null; precision: DatePrecision };
-    const stored: (Period & { personId: string })[] = people.length
-      ? await manager.query(
-          `SELECT id AS ref, person_id AS "personId", from_organization_id AS "fromId", to_organization_id AS "toId", effective_on::text AS "on",
-                  date_precision AS "precision"
-           FROM moves WHERE person_id IN (SELECT unnest($1::uuid[])) AND deleted_at IS NULL AND status <> 'cancelled' ORDER BY created_at`,
-          [people.map((p) => p.id)],
-        )
-      : [];
+    const stored = await storedMoves(manager, people.map((p) => p.id));
     const movesOf = new Map<string, Period[]>();
     for (const { personId, ...period } of stored) movesOf.set(personId, [...(movesOf.get(personId) ?? []), period]);
     const byIdentifier = new Map(IDENTIFIERS.flatMap((k) => people.flatMap((p) => (p[k] ? [[`${k}:${p[k]}`, p] as const] : []))));
@@ -377,23 +338,6 @@ export class MovesImportService {
     };
   }
 
-  /** Up to three live organisations whose names are like each of `names` (pg_trgm), as suggestions. */
-  private async similarOrganizations(manager: EntityManager, names: string[]): Promise<Map<string, { id: string; name: string }[]>> {
-    if (names.length === 0) return new Map();
-    const rows: { wanted: string; id: string; name: string }[] = await manager.query(
-      `SELECT n.wanted, o.id, o.name FROM unnest($1::text[]) AS n(wanted)
-       CROSS JOIN LATERAL (
-         SELECT id, name FROM organizations
-         WHERE deleted_at IS NULL AND search_text % ${SQL_NORMALIZED('n.wanted')}
-         ORDER BY similarity(search_text, ${SQL_NORMALIZED('n.wanted')}) DESC, name LIMIT 3
-       ) o`,
-      [names],
-    );
-    const found = new Map<string, { id: string; name: string }[]>();
-    for (const { wanted, id, name } of rows) found.set(wanted, [...(found.get(wanted) ?? []), { id, name }]);
-    return found;
-  }
-
   /** Writes the plan in one transaction, each table in one statement; the import is audited once. */
   private async commit(manager: EntityManager, plan: Plan, actor: ImportActor): Promise<MovesImportResult> {
     const { ambiguous: _a, errors: _e, organizationsCreated: _o, peopleCreated: _p, sourcesCreated: _s, ...totals } = plan.result.totals;
@@ -439,26 +383,4 @@ export class MovesImportService {
     }
     return { ...plan.result, importId, dryRun: false };
   }
-}
-
-/** Organisations or people by each of their names and aliases, normalised. */
-function byNames<T extends Candidate>(records: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const record of records) {
-    for (const name of new Set([record.name, ...record.aliases].map(normalized))) map.set(name, [...(map.get(name) ?? []), record]);
-  }
-  return map;
-}
-
-/** Whether two dated periods overlap (2023 overlaps 2023-11 and 2023-11-17); two undated ones are the same. */
-function overlaps(a: { on: string | null; precision: DatePrecision }, b: { on: string | null; precision: DatePrecision }): boolean {
-  if (!a.on || !b.on) return !a.on && !b.on;
-  const end = (p: { on: string; precision: DatePrecision }) => {
-    const d = new Date(`${p.on}T00:00:00Z`);
-    if (p.precision === DatePrecision.Year) d.setUTCFullYear(d.getUTCFullYear() + 1);
-    else if (p.precision === DatePrecision.Month) d.setUTCMonth(d.getUTCMonth() + 1);
-    else d.setUTCDate(d.getUTCDate() + 1);
-    return d.toISOString().slice(0, 10);
-  };
-  return a.on < end(b as { on: string; precision: DatePrecision }) && b.on < end(a as { on: string; precision: DatePrecision });
 }
