@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/imports': Role.Editor,
   'POST /api/imports/ror': Role.Admin,
   'POST /api/imports/moves': Role.Editor,
+  'POST /api/imports/roster': Role.Editor,
   'DELETE /api/imports/:id': Role.Admin,
 };
 

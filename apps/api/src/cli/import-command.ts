@@ -6,24 +6,28 @@ import { parseArgs } from 'node:util';
 import { VALIDATION_OPTIONS } from '../common/validation';
 import { MovesImportDto } from '../imports/dto/moves-import.dto';
 import { RorImportDto } from '../imports/dto/ror-import.dto';
+import { RosterImportDto } from '../imports/dto/roster-import.dto';
+import { RosterImportService } from '../imports/rosters/roster-import.service';
 import { TABLE_FILE_LIMIT_BYTES } from '../imports/table-file';
 import { MovesImportService } from '../imports/moves/moves-import.service';
 import { RorImportService } from '../imports/ror/ror-import.service';
 import { ROR_FILE_LIMIT_BYTES } from '../imports/ror/ror-records';
 
-export const IMPORT_USAGE = `usage: npm run import -- --kind ror|moves --file FILE [--dry-run] [--json] [options]
+export const IMPORT_USAGE = `usage: npm run import -- --kind ror|moves|roster --file FILE [--dry-run] [--json] [options]
   --kind ror     a Research Organization Registry dump (schema v2, JSON or JSON gzipped)
   --kind moves   a CSV or XLSX file of moves, with the people, organizations and sources they name
+  --kind roster  a CSV or XLSX lab roster over time: dated snapshots of who is in which lab
   --dry-run      preview only: print what each record or row would do, write nothing
   --json         print the whole answer (every record or row) as JSON, as the API gives it
   --sectors      (ror) ROR type → sector over the default mapping, e.g. '{"company":"big_tech"}'
-  --columns      (moves) header → column, e.g. '{"Who":"person"}'
+  --columns      (moves, roster) header → column, e.g. '{"Who":"person"}'
   --matches      the answers to what a preview asked, as JSON (see the README)`;
 
 /** Each kind: the options it takes (checked as the API checks them), its size limit and its service. */
 const KINDS = {
   ror: { options: RorImportDto, limit: ROR_FILE_LIMIT_BYTES, service: RorImportService },
   moves: { options: MovesImportDto, limit: TABLE_FILE_LIMIT_BYTES, service: MovesImportService },
+  roster: { options: RosterImportDto, limit: TABLE_FILE_LIMIT_BYTES, service: RosterImportService },
 };
 
 export interface ImportArguments {
@@ -48,7 +52,7 @@ export function importArguments(argv: string[]): ImportArguments | null {
         matches: { type: 'string' },
       },
     });
-    if (!values.file || !(values.kind && values.kind in KINDS)) throw new Error('--kind ror or --kind moves, and --file, are required');
+    if (!values.file || !(values.kind && values.kind in KINDS)) throw new Error('--kind (ror, moves or roster) and --file are required');
     const { sectors, columns, matches } = values;
     return {
       kind: values.kind as keyof typeof KINDS,

@@ -2,6 +2,7 @@ import { Population } from '@talentflow/domain';
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import { CitedSourceIds, RecoverableRecord } from '../common/entity-base';
 import { Organization } from '../organizations/organization.entity';
+import { Import } from '../imports/import.entity';
 import { Source } from '../sources/source.entity';
 
 /** A headcount someone reported on a given day: "Kyutai has 12 researchers" on 2024-06-01. */
@@ -35,4 +36,13 @@ export class HeadcountObservation extends RecoverableRecord {
 
   @CitedSourceIds('headcount_observation_sources', 'headcount_observation_id')
   sourceIds: string[];
+
+  /** The import that created it (a lab roster), if one did. */
+  @Index('ix_headcount_observations_import_id')
+  @Column({ name: 'import_id', type: 'uuid', nullable: true })
+  importId: string | null;
+
+  @ManyToOne(() => Import, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_headcount_observations_import' })
+  import?: Import;
 }

@@ -33,6 +33,7 @@ export class HeadcountObservationsService extends CrudService<
       sourceId: citing('headcount_observation_sources', 'headcount_observation_id', 'headcount_observations'),
       observedAfter: byDate('headcount_observations.observed_on', 'observedAfter', 'after'),
       observedBefore: byDate('headcount_observations.observed_on', 'observedBefore', 'before'),
+      importId: byId('headcount_observations.import_id', 'importId'),
     },
   };
 

@@ -7,6 +7,8 @@ import { Allow, CurrentActor } from '../auth/access.decorators';
 import type { Actor } from '../auth/actor';
 import { ListQueryDto } from '../common/list-query';
 import { MovesImportDto } from './dto/moves-import.dto';
+import { RosterImportDto } from './dto/roster-import.dto';
+import { RosterImportService } from './rosters/roster-import.service';
 import { RorImportDto } from './dto/ror-import.dto';
 import { MovesImportService } from './moves/moves-import.service';
 import { TABLE_FILE_LIMIT_BYTES } from './table-file';
@@ -33,6 +35,7 @@ export class ImportsController {
     private readonly imports: ImportsService,
     private readonly ror: RorImportService,
     private readonly moves: MovesImportService,
+    private readonly rosters: RosterImportService,
   ) {}
 
   /** The imports committed, newest first: who ran them, on which file, and what they did (editors). */
@@ -87,6 +90,28 @@ export class ImportsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const result = await this.moves.run(required(file).buffer, required(file).originalname, options, actor);
+    response.status(result.dryRun ? 200 : 201);
+    return result;
+  }
+
+  @Allow(Role.Editor)
+  @Post('roster')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary:
+      'Import a lab roster over time (CSV or XLSX: a date, a person, an affiliation, optionally identifiers, a role and "now at"; editors): ' +
+      'consecutive snapshots diffed into moves, arrivals and departures, and one headcount per lab, population and snapshot; with ' +
+      'dryRun=true the preview, without it all of it in one transaction (201) or nothing',
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: TABLE_FILE_LIMIT_BYTES, files: 1, fields: 10 } }))
+  @UseFilters(new FileLimitFilter(TABLE_FILE_LIMIT_BYTES))
+  async importRoster(
+    @UploadedFile() file: UploadedFileData | undefined,
+    @Body() options: RosterImportDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.rosters.run(required(file).buffer, required(file).originalname, options, actor);
     response.status(result.dryRun ? 200 : 201);
     return result;
   }

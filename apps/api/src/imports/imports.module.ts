@@ -5,11 +5,12 @@ import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { MovesImportService } from './moves/moves-import.service';
 import { RorImportService } from './ror/ror-import.service';
+import { RosterImportService } from './rosters/roster-import.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Import])],
   controllers: [ImportsController],
-  providers: [ImportsService, RorImportService, MovesImportService],
-  exports: [RorImportService, MovesImportService],
+  providers: [ImportsService, RorImportService, MovesImportService, RosterImportService],
+  exports: [RorImportService, MovesImportService, RosterImportService],
 })
 export class ImportsModule {}

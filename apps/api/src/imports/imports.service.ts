@@ -9,7 +9,7 @@ import { Import } from './import.entity';
 import { auditImport, type ImportActor, lockImports } from './import-writes';
 
 /** The tables whose records an import creates, in the order an undo deletes them (what points first). */
-const IMPORTED_TABLES = ['moves', 'sources', 'people', 'organizations'] as const;
+const IMPORTED_TABLES = ['headcount_observations', 'moves', 'sources', 'people', 'organizations'] as const;
 
 /** The history of imports, and undoing one. */
 @Injectable()

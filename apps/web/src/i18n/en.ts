@@ -66,7 +66,7 @@ export const en = {
     imports: {
       new: 'New import',
       kind: 'What the file holds',
-      kinds: { moves: 'Moves (CSV or XLSX)', ror: 'Research Organization Registry dump (JSON)' },
+      kinds: { moves: 'Moves (CSV or XLSX)', roster: 'A lab roster over time (CSV or XLSX)', ror: 'Research Organization Registry dump (JSON)' },
       choose: 'Choose a file',
       file: 'File to import',
       preview: 'Preview',

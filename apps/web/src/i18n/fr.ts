@@ -66,7 +66,7 @@ export const fr = {
     imports: {
       new: 'Nouvel import',
       kind: 'Contenu du fichier',
-      kinds: { moves: 'Mouvements (CSV ou XLSX)', ror: 'Export du Research Organization Registry (JSON)' },
+      kinds: { moves: 'Mouvements (CSV ou XLSX)', roster: 'Un effectif de laboratoire dans le temps (CSV ou XLSX)', ror: 'Export du Research Organization Registry (JSON)' },
       choose: 'Choisir un fichier',
       file: 'Fichier à importer',
       preview: 'Aperçu',

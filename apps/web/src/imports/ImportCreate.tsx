@@ -13,6 +13,7 @@ interface Row {
   from?: { name: string };
   to?: { name: string };
   duplicateOf?: string;
+  on?: string;
   reason?: string;
   errors?: Record<string, string>;
   ask?: { key: string; candidates: { id: string; name: string }[] }[];
@@ -26,11 +27,12 @@ interface Answer {
   columns?: { header: string; column: string | null }[];
 }
 
-/** The columns a moves file can hold (the API's MOVE_COLUMNS). */
-const MOVE_COLUMNS = [
-  'person', 'orcid', 'wikidataId', 'googleScholarId', 'dblpId', 'openalexId', 'from', 'fromSector', 'fromCountry', 'to', 'toSector',
-  'toCountry', 'date', 'role', 'roleCategory', 'status', 'sourceUrl', 'sourceTitle', 'sourcePublisher', 'notes',
-];
+/** The columns a spreadsheet of each kind can hold (the API's MOVE_COLUMNS and ROSTER_COLUMNS). */
+const IDENTIFIER_COLUMNS = ['orcid', 'wikidataId', 'googleScholarId', 'dblpId', 'openalexId'];
+const COLUMNS: Record<string, string[]> = {
+  moves: ['person', ...IDENTIFIER_COLUMNS, 'from', 'fromSector', 'fromCountry', 'to', 'toSector', 'toCountry', 'date', 'role', 'roleCategory', 'status', 'sourceUrl', 'sourceTitle', 'sourcePublisher', 'notes'],
+  roster: ['date', 'person', ...IDENTIFIER_COLUMNS, 'roleCategory', 'affiliation', 'nowAt'],
+};
 
 /** Every question the preview asks, once: the key to answer in `matches`, and the records it could be. */
 function questions(rows: Row[]): { key: string; label: string; candidates: { id: string; name: string }[] }[] {
@@ -80,7 +82,7 @@ export function ImportCreate() {
     try {
       const fields: Record<string, string> = { dryRun: String(dryRun) };
       if (Object.keys(matches).length) fields.matches = JSON.stringify(matches);
-      if (kind === 'moves' && Object.keys(columns).length) fields.columns = JSON.stringify(columns);
+      if (kind !== 'ror' && Object.keys(columns).length) fields.columns = JSON.stringify(columns);
       const answer = await dataProvider.importFile<Answer>(kind, file, fields);
       if (dryRun) {
         setPreview(answer);
@@ -104,6 +106,7 @@ export function ImportCreate() {
         <Stack spacing={2} sx={{ maxWidth: 640 }}>
           <TextField select label={translate('talentflow.imports.kind')} value={kind} onChange={(event) => (setKind(event.target.value), setPreview(null), setMatches({}), setColumns({}))}>
             <MenuItem value="moves">{translate('talentflow.imports.kinds.moves')}</MenuItem>
+            <MenuItem value="roster">{translate('talentflow.imports.kinds.roster')}</MenuItem>
             {hasRole(permissions, Role.Admin) && <MenuItem value="ror">{translate('talentflow.imports.kinds.ror')}</MenuItem>}
           </TextField>
           <Button variant="outlined" component="label">
@@ -112,7 +115,7 @@ export function ImportCreate() {
               hidden
               type="file"
               aria-label={translate('talentflow.imports.file')}
-              accept={kind === 'moves' ? '.csv,.xlsx,text/csv' : '.json,.gz,application/json'}
+              accept={kind === 'ror' ? '.json,.gz,application/json' : '.csv,.xlsx,text/csv'}
               onChange={(event) => (setFile(event.target.files?.[0] ?? null), setPreview(null), setMatches({}), setColumns({}))}
             />
           </Button>
@@ -150,7 +153,7 @@ export function ImportCreate() {
                     value={columns[header] ?? column ?? 'ignore'}
                     onChange={(event) => setColumns({ ...columns, [header]: event.target.value })}
                   >
-                    {['ignore', ...MOVE_COLUMNS].map((choice) => (
+                    {['ignore', ...(COLUMNS[kind] ?? [])].map((choice) => (
                       <MenuItem key={choice} value={choice}>
                         {choice === 'ignore' ? translate('talentflow.imports.ignore') : choice}
                       </MenuItem>
@@ -199,7 +202,7 @@ export function ImportCreate() {
                   <tr key={row.row}>
                     <td>{row.row}</td>
                     <td>{translate(`talentflow.imports.action.${row.action}`)}</td>
-                    <td>{row.name ?? `${row.person?.name ?? ''}: ${row.from?.name ?? '?'} → ${row.to?.name ?? '?'}`}</td>
+                    <td>{row.name ?? (row.person ? `${row.person.name}: ${row.from?.name ?? '?'} → ${row.to?.name ?? '?'}${row.on ? `, ${row.on}` : ''}` : '')}</td>
                     <td>{detail(row)}</td>
                   </tr>
                 ))}

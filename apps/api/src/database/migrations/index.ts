@@ -45,6 +45,7 @@ import { RorImport1796500100000 } from './1796500100000-RorImport';
 import { PeopleIdentifiers1796500200000 } from './1796500200000-PeopleIdentifiers';
 import { ImportedRecords1796500300000 } from './1796500300000-ImportedRecords';
 import { ImportUndo1796500400000 } from './1796500400000-ImportUndo';
+import { RosterObservations1796500500000 } from './1796500500000-RosterObservations';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -95,4 +96,5 @@ export const MIGRATIONS = [
   PeopleIdentifiers1796500200000,
   ImportedRecords1796500300000,
   ImportUndo1796500400000,
+  RosterObservations1796500500000,
 ];

@@ -67,7 +67,7 @@ const STATUS_WORDS: Record<string, MoveStatus> = {
   annule: MoveStatus.Cancelled,
   canceled: MoveStatus.Cancelled,
 };
-const CATEGORY_WORDS: Record<string, RoleCategory> = {
+export const CATEGORY_WORDS: Record<string, RoleCategory> = {
   chercheur: RoleCategory.Researcher,
   chercheuse: RoleCategory.Researcher,
   direction: RoleCategory.Leadership,

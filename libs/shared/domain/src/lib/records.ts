@@ -99,7 +99,7 @@ export type Person = Stored & Required<PersonInput> & Imported;
 export type Source = Stored & Required<SourceInput> & Imported;
 export type Move = Stored & Required<MoveInput> & Imported;
 export type HeadcountTarget = Stored & Required<HeadcountTargetInput>;
-export type HeadcountObservation = Stored & Required<HeadcountObservationInput>;
+export type HeadcountObservation = Stored & Required<HeadcountObservationInput> & Imported;
 
 export interface UserInput {
   email: string;
