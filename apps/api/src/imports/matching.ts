@@ -27,6 +27,15 @@ export const rorIdIn = (value: string) => /^(?:https?:\/\/ror\.org\/)?(0[a-z0-9]
 
 export type Identifier = (typeof IDENTIFIERS)[number];
 
+/** The headers a spreadsheet names a person's identifiers with (see readTable). */
+export const IDENTIFIER_HEADERS: Record<Identifier, string[]> = {
+  orcid: ['orcid', 'orcid id'],
+  wikidataId: ['wikidata', 'wikidata id'],
+  googleScholarId: ['google scholar', 'google scholar id', 'scholar'],
+  dblpId: ['dblp', 'dblp id', 'dblp pid'],
+  openalexId: ['openalex', 'openalex id'],
+};
+
 /** A record a name may be. */
 export interface Candidate {
   id: string;

@@ -1,6 +1,7 @@
 import { DatePrecision, MOVE_STATUSES, MoveStatus, ROLE_CATEGORIES, RoleCategory, Sector, SECTORS } from '@talentflow/domain';
 import { countryCode } from '../countries';
 import { normalized } from '../names';
+import { IDENTIFIER_HEADERS } from '../matching';
 import { readDate, readTable, readWord } from '../table-file';
 
 /** What a column of a moves file can hold. */
@@ -35,11 +36,7 @@ export type MoveColumn = (typeof MOVE_COLUMNS)[number];
  */
 const HEADERS: Record<MoveColumn, string[]> = {
   person: ['person', 'name', 'full name', 'researcher', 'personne', 'nom', 'nom complet', 'chercheur', 'chercheuse'],
-  orcid: ['orcid', 'orcid id', 'orcid ID'],
-  wikidataId: ['wikidata', 'wikidata id'],
-  googleScholarId: ['google scholar', 'google scholar id', 'scholar'],
-  dblpId: ['dblp', 'dblp id', 'dblp pid'],
-  openalexId: ['openalex', 'openalex id'],
+  ...IDENTIFIER_HEADERS,
   from: ['from', 'from organization', 'from organisation', 'origin', 'left', 'de', 'depuis', 'origine', 'organisation d origine', 'provenance'],
   fromSector: ['from sector', 'origin sector', 'secteur d origine'],
   fromCountry: ['from country', 'origin country', 'pays d origine'],

@@ -1,7 +1,7 @@
 import { ROLE_CATEGORIES, RoleCategory } from '@talentflow/domain';
 import { readDate, readTable, readWord } from '../table-file';
 import { CATEGORY_WORDS } from '../moves/moves-file';
-import type { Identifier } from '../matching';
+import { type Identifier, IDENTIFIER_HEADERS } from '../matching';
 
 /** What a column of a roster can hold. */
 export const ROSTER_COLUMNS = [
@@ -22,12 +22,8 @@ export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 const HEADERS: Record<RosterColumn, string[]> = {
   date: ['date', 'snapshot', 'as of', 'observed on', 'au', 'releve', 'date du releve'],
   person: ['person', 'name', 'full name', 'member', 'personne', 'nom', 'nom complet', 'membre'],
-  orcid: ['orcid', 'orcid id'],
-  wikidataId: ['wikidata', 'wikidata id'],
-  googleScholarId: ['google scholar', 'google scholar id', 'scholar'],
-  dblpId: ['dblp', 'dblp id', 'dblp pid'],
-  openalexId: ['openalex', 'openalex id'],
-  roleCategory: ['role', 'category', 'role category', 'position', 'role', 'categorie', 'statut', 'poste'],
+  ...IDENTIFIER_HEADERS,
+  roleCategory: ['role', 'category', 'role category', 'position', 'categorie', 'statut', 'poste'],
   affiliation: ['affiliation', 'lab', 'laboratory', 'team', 'organization', 'organisation', 'laboratoire', 'equipe'],
   nowAt: ['now at', 'left for', 'moved to', 'desormais', 'maintenant a', 'parti pour', 'partie pour', 'depart vers'],
 };
