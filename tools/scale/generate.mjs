@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { prng } from './seeded.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -25,16 +26,6 @@ const PEOPLE = Number(values.people ?? Math.max(1000, Math.round(MOVES / 5)));
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to the (empty) database to fill');
 
-/** mulberry32: a small, fast, seeded PRNG, so that a seed always gives the same data. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(Number(values.seed));
 const pick = (list) => list[Math.floor(random() * list.length)];
 /** A Zipf-distributed index in [0, n): rank k is drawn with weight 1/(k+1)^s, by inverting the CDF. */

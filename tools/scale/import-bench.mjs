@@ -8,12 +8,12 @@
 // - the preview (`dryRun`) and the commit through `POST /api/imports/moves`, each timed, with the
 //   app's memory (RSS) before and after;
 // - the dashboards exact at once: the moves the flows count, before and after the commit.
-import { writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../postgres/temporary-postgres.mjs';
 import { answering, signIn, startApp } from './app.mjs';
+import { prng } from './seeded.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -26,16 +26,6 @@ const { values } = parseArgs({
 if (!values.database) throw new Error('--database: a database filled by npm run generate');
 const ROWS = Number(values.rows);
 
-/** mulberry32, as the generator uses: one seed, one file. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(Number(values.seed));
 const below = (n) => Math.floor(random() * n);
 const SECTORS = ['public_research', 'university', 'big_tech', 'private_lab', 'startup', 'company'];

@@ -1,6 +1,7 @@
 import { AuditAction, type FieldChanges } from '@talentflow/domain';
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { invalid } from '../common/api-errors';
 import type { Actor } from '../auth/actor';
 import { changesBetween } from '../common/changes';
 import type { ImportTotals } from './import.entity';
@@ -37,6 +38,28 @@ export async function recordImport(
     { action: AuditAction.Create, id, changes: changesBetween({}, { kind, fileName: file.fileName, fileSha256: file.fileSha256, totals }) },
   ]);
   return id;
+}
+
+/**
+ * What every import does with its plan: a preview, outside any transaction; or, in one transaction
+ * under the imports' lock, the plan made again on the data as it then is and committed, unless
+ * `refusal` finds what blocks it (a 400 naming it: nothing written).
+ */
+export async function previewOrCommit<P extends { result: R }, R>(
+  dataSource: DataSource,
+  dryRun: boolean | undefined,
+  plan: (manager: EntityManager) => Promise<P>,
+  refusal: (plan: P) => Record<string, string> | undefined,
+  commit: (manager: EntityManager, plan: P) => Promise<R>,
+): Promise<R> {
+  if (dryRun) return (await plan(dataSource.manager)).result;
+  return dataSource.transaction(async (manager) => {
+    await lockImports(manager);
+    const planned = await plan(manager);
+    const errors = refusal(planned);
+    if (errors) throw invalid(errors);
+    return commit(manager, planned);
+  });
 }
 
 /** Audit entries for records an import wrote, in one statement. */

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Card, CardContent, Chip, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { hasRole, Role } from '@talentflow/domain';
+import { hasRole, MOVE_COLUMNS, Role, ROSTER_COLUMNS } from '@talentflow/domain';
 import { useState } from 'react';
 import { Title, useDataProvider, useNotify, usePermissions, useRedirect, useTranslate } from 'react-admin';
 import type { TalentflowDataProvider } from '../providers/dataProvider';
@@ -27,12 +27,8 @@ interface Answer {
   columns?: { header: string; column: string | null }[];
 }
 
-/** The columns a spreadsheet of each kind can hold (the API's MOVE_COLUMNS and ROSTER_COLUMNS). */
-const IDENTIFIER_COLUMNS = ['orcid', 'wikidataId', 'googleScholarId', 'dblpId', 'openalexId'];
-const COLUMNS: Record<string, string[]> = {
-  moves: ['person', ...IDENTIFIER_COLUMNS, 'from', 'fromSector', 'fromCountry', 'to', 'toSector', 'toCountry', 'date', 'role', 'roleCategory', 'status', 'sourceUrl', 'sourceTitle', 'sourcePublisher', 'notes'],
-  roster: ['date', 'person', ...IDENTIFIER_COLUMNS, 'roleCategory', 'affiliation', 'nowAt'],
-};
+/** The columns a spreadsheet of each kind can hold, offered when a header is mapped by hand. */
+const COLUMNS: Record<string, readonly string[]> = { moves: MOVE_COLUMNS, roster: ROSTER_COLUMNS };
 
 /** Every question the preview asks, once: the key to answer in `matches`, and the records it could be. */
 function questions(rows: Row[]): { key: string; label: string; candidates: { id: string; name: string }[] }[] {
@@ -99,6 +95,7 @@ export function ImportCreate() {
 
   const rows = preview?.rows.filter((row) => shown === 'all' || row.action === shown) ?? [];
   const blocked = Boolean(preview && (preview.totals.errors || preview.totals.ambiguous));
+  const asked = preview ? questions(preview.rows) : [];
   return (
     <Card sx={{ mt: 2 }}>
       <Title title="talentflow.imports.new" />
@@ -162,12 +159,12 @@ export function ImportCreate() {
                 ))}
               </Stack>
             )}
-            {questions(preview.rows).length > 0 && (
+            {asked.length > 0 && (
               <Stack component="section" aria-label={translate('talentflow.imports.questions')} spacing={2} sx={{ my: 2, maxWidth: 640 }}>
                 <Typography component="h2" variant="h6">
                   {translate('talentflow.imports.questions')}
                 </Typography>
-                {questions(preview.rows).map(({ key, label, candidates }) => (
+                {asked.map(({ key, label, candidates }) => (
                   <TextField key={key} select size="small" label={label} value={matches[key] ?? ''} onChange={(event) => setMatches({ ...matches, [key]: event.target.value })}>
                     {candidates.map((candidate) => (
                       <MenuItem key={candidate.id} value={candidate.id}>

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsObject, IsOptional } from 'class-validator';
 import { IsRecordOf } from '../../common/validators';
-import { MOVE_COLUMNS } from '../moves/moves-file';
+import { MOVE_COLUMNS } from '@talentflow/domain';
 import { FileImportDto, json } from './file-import.dto';
 
 /** `POST /api/imports/moves`, as multipart/form-data: a CSV or XLSX file of moves (at most 50 MB) and these fields. */

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsObject, IsOptional } from 'class-validator';
 import { IsRecordOf } from '../../common/validators';
-import { ROSTER_COLUMNS } from '../rosters/roster-file';
+import { ROSTER_COLUMNS } from '@talentflow/domain';
 import { FileImportDto, json } from './file-import.dto';
 
 /** `POST /api/imports/roster`, as multipart/form-data: a CSV or XLSX lab roster (at most 50 MB) and these fields. */

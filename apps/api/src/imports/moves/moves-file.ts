@@ -1,33 +1,8 @@
-import { DatePrecision, MOVE_STATUSES, MoveStatus, ROLE_CATEGORIES, RoleCategory, Sector, SECTORS } from '@talentflow/domain';
+import { DatePrecision, type MoveColumn, MOVE_STATUSES, MoveStatus, ROLE_CATEGORIES, RoleCategory, Sector, SECTORS } from '@talentflow/domain';
 import { countryCode } from '../countries';
 import { normalized } from '../names';
 import { IDENTIFIER_HEADERS } from '../matching';
 import { readDate, readTable, readWord } from '../table-file';
-
-/** What a column of a moves file can hold. */
-export const MOVE_COLUMNS = [
-  'person',
-  'orcid',
-  'wikidataId',
-  'googleScholarId',
-  'dblpId',
-  'openalexId',
-  'from',
-  'fromSector',
-  'fromCountry',
-  'to',
-  'toSector',
-  'toCountry',
-  'date',
-  'role',
-  'roleCategory',
-  'status',
-  'sourceUrl',
-  'sourceTitle',
-  'sourcePublisher',
-  'notes',
-] as const;
-export type MoveColumn = (typeof MOVE_COLUMNS)[number];
 
 /**
  * The headers recognised for each column, in English and French, compared accent- and
@@ -52,7 +27,6 @@ const HEADERS: Record<MoveColumn, string[]> = {
   sourcePublisher: ['publisher', 'source publisher', 'editeur', 'media'],
   notes: ['notes', 'note', 'comment', 'comments', 'remarques', 'commentaire'],
 };
-
 
 /** Statuses and role categories as people write them, in English and French. */
 const STATUS_WORDS: Record<string, MoveStatus> = {

@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DatePrecision, MoveStatus, Sector } from '@talentflow/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { invalid } from '../../common/api-errors';
 import { canonicalSourceUrl } from '../../sources/source-url';
 import type { ImportTotals } from '../import.entity';
-import { type ImportActor, lockImports, recordImport, sha256 } from '../import-writes';
+import { type ImportActor, previewOrCommit, recordImport, sha256 } from '../import-writes';
 import { normalized } from '../names';
 import { byNames, type Identifier, IDENTIFIERS, organizationsNamed, overlaps, peopleNamed, type Period, rorIdIn, similarOrganizations, storedMoves, SUGGESTED_NAMES } from '../matching';
 import { type MoveRow, readMovesFile } from './moves-file';
@@ -112,19 +111,21 @@ export class MovesImportService {
   async run(file: Buffer, fileName: string, options: MovesImportOptions, actor: ImportActor): Promise<MovesImportResult> {
     const read = await readMovesFile(file, options.columns);
     const meta = { fileName, fileSha256: sha256(file), columns: read.columns };
-    if (options.dryRun) return (await this.plan(this.dataSource.manager, read.rows, options, meta)).result;
-    return this.dataSource.transaction(async (manager) => {
-      await lockImports(manager);
-      const plan = await this.plan(manager, read.rows, options, meta);
-      const blocking = plan.result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
-      if (blocking.length > 0) {
-        const first = blocking[0];
-        throw invalid({
-          file: `${blocking.length} rows cannot be imported as they are (first: row ${first.row}, ${first.action === 'error' ? Object.values(first.errors ?? {}).join('; ') : `asks ${first.ask?.map((a) => a.key).join(', ')}`}): fix the file or answer in matches, then import again; nothing was written`,
-        });
-      }
-      return this.commit(manager, plan, actor);
-    });
+    return previewOrCommit(
+      this.dataSource,
+      options.dryRun,
+      (manager) => this.plan(manager, read.rows, options, meta),
+      ({ result }) => {
+        const blocking = result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
+        if (blocking.length === 0) return undefined;
+        const [first] = blocking;
+        const why = first.action === 'error' ? Object.values(first.errors ?? {}).join('; ') : `asks ${first.ask?.map((a) => a.key).join(', ')}`;
+        return {
+          file: `${blocking.length} rows cannot be imported as they are (first: row ${first.row}, ${why}): fix the file or answer in matches, then import again; nothing was written`,
+        };
+      },
+      (manager, plan) => this.commit(manager, plan, actor),
+    );
   }
 
   private async plan(

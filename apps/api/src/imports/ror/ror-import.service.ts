@@ -6,7 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { invalid } from '../../common/api-errors';
 import { changesBetween } from '../../common/changes';
 import type { ImportTotals } from '../import.entity';
-import { auditImport, type ImportActor, lockImports, recordImport, sha256 } from '../import-writes';
+import { auditImport, type ImportActor, previewOrCommit, recordImport, sha256 } from '../import-writes';
+import { byNames } from '../matching';
 import { normalized } from '../names';
 import { parseRorDump, ROR_SECTORS, type RorOrganization } from './ror-records';
 
@@ -82,18 +83,19 @@ export class RorImportService {
   async run(file: Buffer, fileName: string, options: RorImportOptions, actor: ImportActor): Promise<RorImportResult> {
     const records = parseRorDump(file, { ...ROR_SECTORS, ...options.sectors });
     const fileSha256 = sha256(file);
-    if (options.dryRun) return this.plan(this.dataSource.manager, records, options, fileName, fileSha256);
-    return this.dataSource.transaction(async (manager) => {
-      await lockImports(manager);
-      const plan = await this.plan(manager, records, options, fileName, fileSha256);
-      const ambiguous = plan.rows.filter((row) => row.action === 'ambiguous');
-      if (ambiguous.length > 0) {
-        throw invalid({
+    return previewOrCommit(
+      this.dataSource,
+      options.dryRun,
+      (manager) => this.plan(manager, records, options, fileName, fileSha256),
+      ({ result }) => {
+        const ambiguous = result.rows.filter((row) => row.action === 'ambiguous');
+        if (ambiguous.length === 0) return undefined;
+        return {
           matches: `${ambiguous.length} records match several organizations (first: ${ambiguous[0].rorId}, ${ambiguous[0].name}): choose each in matches, as an organization id or "new"`,
-        });
-      }
-      return this.commit(manager, plan, actor);
-    });
+        };
+      },
+      (manager, plan) => this.commit(manager, plan, actor),
+    );
   }
 
   private async plan(
@@ -102,7 +104,7 @@ export class RorImportService {
     options: RorImportOptions,
     fileName: string,
     fileSha256: string,
-  ): Promise<RorImportResult & { writes: Writes }> {
+  ): Promise<{ result: RorImportResult; writes: Writes }> {
     const rorIds = records.map((r) => r.rorId);
     const linked = [...new Set(records.flatMap((r) => r.relations.map((l) => l.rorId)))];
     const chosen = Object.values(options.matches ?? {}).filter((id) => id !== 'new');
@@ -115,12 +117,7 @@ export class RorImportService {
     );
     const byRorId = new Map(existing.flatMap((o) => (o.rorId ? [[o.rorId, o] as const] : [])));
     const byId = new Map(existing.map((o) => [o.id, o]));
-    const byName = new Map<string, Existing[]>();
-    for (const organization of existing.filter((o) => !o.rorId && !o.deleted)) {
-      for (const name of new Set([organization.name, ...organization.aliases].map(normalized))) {
-        byName.set(name, [...(byName.get(name) ?? []), organization]);
-      }
-    }
+    const byName = byNames(existing.filter((o) => !o.rorId && !o.deleted));
 
     // Each record's organisation id: the one it matched, or a new one.
     const rows: RorRow[] = [];
@@ -233,7 +230,7 @@ export class RorImportService {
     });
 
     const count = (action: Action) => rows.filter((r) => r.action === action).length;
-    return {
+    const result: RorImportResult = {
       importId: null,
       dryRun: true,
       fileName,
@@ -247,12 +244,12 @@ export class RorImportService {
         linksOutside: rows.reduce((sum, r) => sum + (r.linksOutside?.length ?? 0), 0),
       },
       rows,
-      writes,
     };
+    return { result, writes };
   }
 
   /** Writes the plan: the import's record, the organisations, their links, an audit entry per organisation changed. */
-  private async commit(manager: EntityManager, { writes, ...result }: RorImportResult & { writes: Writes }, actor: ImportActor): Promise<RorImportResult> {
+  private async commit(manager: EntityManager, { writes, result }: { result: RorImportResult; writes: Writes }, actor: ImportActor): Promise<RorImportResult> {
     const { ambiguous: _ambiguous, linksOutside: _links, ...totals } = result.totals;
     const importId = await recordImport(manager, 'ror', result, actor, totals);
     const columns = `id uuid, name text, aliases text[], sector sector, country char(2), city text, website text, "foundedOn" date,

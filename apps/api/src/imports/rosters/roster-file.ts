@@ -1,22 +1,7 @@
-import { ROLE_CATEGORIES, RoleCategory } from '@talentflow/domain';
+import { ROLE_CATEGORIES, RoleCategory, type RosterColumn } from '@talentflow/domain';
 import { readDate, readTable, readWord } from '../table-file';
 import { CATEGORY_WORDS } from '../moves/moves-file';
 import { type Identifier, IDENTIFIER_HEADERS } from '../matching';
-
-/** What a column of a roster can hold. */
-export const ROSTER_COLUMNS = [
-  'date',
-  'person',
-  'orcid',
-  'wikidataId',
-  'googleScholarId',
-  'dblpId',
-  'openalexId',
-  'roleCategory',
-  'affiliation',
-  'nowAt',
-] as const;
-export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
 /** The headers recognised for each column, in English and French. */
 const HEADERS: Record<RosterColumn, string[]> = {

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DatePrecision, MoveStatus, Population, RoleCategory } from '@talentflow/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { invalid } from '../../common/api-errors';
 import type { ImportTotals } from '../import.entity';
-import { type ImportActor, lockImports, recordImport, sha256 } from '../import-writes';
+import { type ImportActor, previewOrCommit, recordImport, sha256 } from '../import-writes';
 import { byNames, type Identifier, IDENTIFIERS, organizationsNamed, overlaps, peopleNamed, type Period, rorIdIn, storedMoves } from '../matching';
 import { normalized } from '../names';
 import { readRoster, type RosterLine } from './roster-file';
@@ -78,18 +77,19 @@ export class RosterImportService {
   async run(file: Buffer, fileName: string, options: RosterImportOptions, actor: ImportActor): Promise<RosterImportResult> {
     const { columns, lines } = await readRoster(file, options.columns);
     const meta = { fileName, fileSha256: sha256(file), columns };
-    if (options.dryRun) return (await this.plan(this.dataSource.manager, lines, options, meta)).result;
-    return this.dataSource.transaction(async (manager) => {
-      await lockImports(manager);
-      const plan = await this.plan(manager, lines, options, meta);
-      const blocking = plan.result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
-      if (blocking.length > 0) {
-        throw invalid({
+    return previewOrCommit(
+      this.dataSource,
+      options.dryRun,
+      (manager) => this.plan(manager, lines, options, meta),
+      ({ result }) => {
+        const blocking = result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
+        if (blocking.length === 0) return undefined;
+        return {
           file: `${blocking.length} lines or proposals cannot be imported as they are (first: line ${blocking[0].row}): fix the file or answer in matches, then import again; nothing was written`,
-        });
-      }
-      return this.commit(manager, plan, actor);
-    });
+        };
+      },
+      (manager, plan) => this.commit(manager, plan, actor),
+    );
   }
 
   private async plan(manager: EntityManager, lines: RosterLine[], options: RosterImportOptions, meta: Pick<RosterImportResult, 'fileName' | 'fileSha256' | 'columns'>) {
