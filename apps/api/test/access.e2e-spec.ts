@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/analytics/headcount': Role.Viewer,
   'GET /api/analytics/moves.parquet': Role.Viewer,
   'GET /api/imports': Role.Editor,
+  'GET /api/imports/progress/:key': Role.Editor,
   'POST /api/imports/ror': Role.Admin,
   'POST /api/imports/moves': Role.Editor,
   'POST /api/imports/roster': Role.Editor,
@@ -81,7 +82,7 @@ describe('who may call what', () => {
     const [method, path] = key.split(' ');
     // Below admin, the audit log is read one record's history at a time.
     const query = path === '/api/audit-entries' ? `?filter=${encodeURIComponent('{"recordId":"x"}')}` : '';
-    const url = path.replace(':id', '00000000-0000-4000-8000-000000000000') + query;
+    const url = path.replace(/:id|:key/, '00000000-0000-4000-8000-000000000000') + query;
     const agent = who === 'anonymous' ? t.anonymous : t.as(who);
     const call = agent[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url);
     const response = method === 'GET' || method === 'DELETE' ? await call : await call.send({});

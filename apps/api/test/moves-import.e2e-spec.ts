@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestApp, listQuery, TestApp } from './support/test-app';
 
@@ -204,6 +205,27 @@ describe('moves import', () => {
     await post('moves', { personId: again.rows[0].person.id, toOrganizationId: ids.kyutai, roleCategory: 'researcher', datePrecision: 'year', effectiveOn: '2025-01-01', status: 'confirmed' });
     expect((await t.http.delete(`/api/imports/${again.importId}`).expect(409)).body.message).toMatch(/1 records in moves added since/);
     expect((await t.http.get(`/api/moves${listQuery({ filter: { importId: again.importId } })}`).expect(200)).body).toHaveLength(2);
+  });
+
+  it('reports how far an import has got, under the key its client chose, to that client alone', async () => {
+    const key = randomUUID();
+    const rows = Array.from({ length: 30 }, (_, i) => `Progress Person ${i},Inria,Kyutai,2022-0${(i % 9) + 1}`).join('\n');
+    // Holding the imports' lock keeps the import waiting, as another import would.
+    const holder = new Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    await holder.query(`SELECT pg_advisory_lock(hashtext('imports'))`);
+    const running = upload(`Name,From,To,Date\n${rows}\n`, { progress: key }).then((response) => response);
+    const progress = () => t.as('editor' as never).get(`/api/imports/progress/${key}`);
+    let seen = await progress();
+    for (let tries = 0; seen.body.stage !== 'waiting' && tries < 100; tries++) seen = await new Promise((resolve) => setTimeout(resolve, 50)).then(progress);
+    expect(seen.body).toMatchObject({ key, stage: 'waiting' });
+    await t.as('admin' as never).get(`/api/imports/progress/${key}`).expect(404);
+    await holder.query(`SELECT pg_advisory_unlock(hashtext('imports'))`);
+    await holder.end();
+    const { body } = await running;
+    expect(body.totals).toMatchObject({ created: 30, peopleCreated: 30 });
+    expect((await progress().expect(200)).body).toMatchObject({ stage: 'done', done: 60, total: 60 });
+    expect((await upload(GOOD, { dryRun: 'true', progress: 'soon' }).expect(400)).body.errors.progress).toBe('progress must be a UUID');
   });
 
   it('lets editors import and viewers not, and refuses what is not a moves file', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { api, describeInBrowser, launchBrowser, newPage, screenshot, signIn } from './support/browser';
 
@@ -301,6 +302,29 @@ describeInBrowser('the web app, as a new user uses it', () => {
     await page.goto('/moves');
     await page.getByPlaceholder('Search').fill('Imported Researcher');
     await page.getByRole('row', { name: /Imported Researcher/ }).waitFor();
+  });
+
+  it('shows where an import stands while it runs, then its outcome', async () => {
+    const csv = 'Name,From,To,From sector,To sector,Date\nProgress Researcher,Imported Lab A,Imported Lab D,startup,private_lab,2021\n';
+    await page.goto('/imports/create');
+    await page.getByLabel('File to import').setInputFiles({ name: 'progress.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('cell', { name: 'Create', exact: true }).waitFor();
+    // Holding the imports' lock keeps the import waiting, as another import would.
+    const holder = new Client({ connectionString: process.env.TALENTFLOW_E2E_DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query(`SELECT pg_advisory_lock(hashtext('imports'))`);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Waiting for another import to end…' }).waitFor();
+      await page.getByRole('progressbar', { name: 'Waiting for another import to end…' }).waitFor();
+      await screenshot(page, 'import-progress');
+    } finally {
+      await holder.query(`SELECT pg_advisory_unlock(hashtext('imports'))`);
+      await holder.end();
+    }
+    await page.waitForURL(/\/imports$/);
+    await page.getByRole('row', { name: /progress\.csv.*1 created/ }).waitFor();
   });
 
   it('maps a column the import did not recognise and answers its question, previewing again each time', async () => {

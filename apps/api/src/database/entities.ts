@@ -4,6 +4,7 @@ import { HeadcountObservation } from '../headcount/headcount-observation.entity'
 import { HeadcountTarget } from '../headcount/headcount-target.entity';
 import { Move } from '../moves/move.entity';
 import { Import } from '../imports/import.entity';
+import { ImportProgress } from '../imports/import-progress.entity';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationRelation } from '../organizations/organization-relation.entity';
 import { Person } from '../people/person.entity';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   Organization,
   OrganizationRelation,
   Import,
+  ImportProgress,
   Person,
   Source,
   Move,

@@ -5,9 +5,21 @@ import { invalid } from '../common/api-errors';
 import type { Actor } from '../auth/actor';
 import { changesBetween } from '../common/changes';
 import type { ImportTotals } from './import.entity';
+import type { ImportProgressReport } from './import-progress';
+
+/** Rows per statement when an import writes a table: each chunk is reported as written. */
+const WRITE_CHUNK_ROWS = 10_000;
 
 /** Who runs an import: a signed-in user, or the command line (no user, a name for the log). */
 export type ImportActor = Pick<Actor, 'id' | 'email'> | { id: null; email: string };
+
+/** What every import takes besides its file. */
+export interface ImportOptions {
+  /** Preview only: nothing is written. */
+  dryRun?: boolean;
+  /** A key (UUID) the client chose, to read the import's progress by while it runs. */
+  progress?: string;
+}
 
 export const sha256 = (file: Buffer) => createHash('sha256').update(file).digest('hex');
 
@@ -47,14 +59,20 @@ export async function recordImport(
  */
 export async function previewOrCommit<P extends { result: R }, R>(
   dataSource: DataSource,
+  progress: ImportProgressReport,
   dryRun: boolean | undefined,
   plan: (manager: EntityManager) => Promise<P>,
   refusal: (plan: P) => Record<string, string> | undefined,
   commit: (manager: EntityManager, plan: P) => Promise<R>,
 ): Promise<R> {
-  if (dryRun) return (await plan(dataSource.manager)).result;
+  if (dryRun) {
+    await progress.stage('matching');
+    return (await plan(dataSource.manager)).result;
+  }
   return dataSource.transaction(async (manager) => {
+    await progress.stage('waiting');
     await lockImports(manager);
+    await progress.stage('matching');
     const planned = await plan(manager);
     const errors = refusal(planned);
     if (errors) throw invalid(errors);
@@ -75,4 +93,13 @@ export async function auditImport(
      SELECT $2, $3, x.action, $4, x.id, x.changes FROM json_to_recordset($1::json) AS x(action audit_action, id text, changes jsonb)`,
     [JSON.stringify(entries), actor.id, actor.email, resource],
   );
+}
+
+/** Writes `rows` a chunk at a time (`write` makes one statement of a chunk), reporting each chunk. */
+export async function writeInChunks<T>(progress: ImportProgressReport, rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += WRITE_CHUNK_ROWS) {
+    const chunk = rows.slice(start, start + WRITE_CHUNK_ROWS);
+    await write(chunk);
+    await progress.advance(chunk.length);
+  }
 }

@@ -45,6 +45,13 @@ export class ImportsController {
     return (await this.imports.list(query)).answer(response, this);
   }
 
+  /** How far a running import has got, under the key its client sent with the file (`progress`). */
+  @Allow(Role.Editor)
+  @Get('progress/:key')
+  progress(@Param('key', ParseUUIDPipe) key: string, @CurrentActor() actor: Actor) {
+    return this.imports.progress(key, actor);
+  }
+
   /** Undoes an import that nothing has changed since: its records deleted, as a delete does (admins). */
   @Allow(Role.Admin)
   @Delete(':id')

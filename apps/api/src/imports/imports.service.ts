@@ -6,6 +6,7 @@ import { conflict, notFound } from '../common/api-errors';
 import { byValue, findPage, ListQueryDto, ListSpec, Page } from '../common/list-query';
 import { REFERENCES } from '../common/references';
 import { Import } from './import.entity';
+import { ImportProgress } from './import-progress.entity';
 import { auditImport, type ImportActor, lockImports } from './import-writes';
 
 /** The tables whose records an import creates, in the order an undo deletes them (what points first). */
@@ -27,6 +28,14 @@ export class ImportsService {
 
   list(query: ListQueryDto): Promise<Page<Import>> {
     return findPage(this.repository.createQueryBuilder('imports'), query, this.listSpec);
+  }
+
+  /** How far the caller's import under `key` has got; another user's, or an unknown key, is not found. */
+  async progress(key: string, actor: ImportActor): Promise<Omit<ImportProgress, 'userId'>> {
+    const found = await this.dataSource.manager.findOne(ImportProgress, { where: { key } });
+    if (!found || found.userId !== actor.id) throw notFound('import progress', key);
+    const { userId: _userId, ...progress } = found;
+    return progress;
   }
 
   /**

@@ -14,7 +14,10 @@ async function databaseEnv() {
   if (!process.env.TEST_DATABASE_URL) {
     const dir = mkdtempSync(join(tmpdir(), 'talentflow-web-e2e-pg-'));
     globalThis.__TALENTFLOW_E2E_PG_DIR__ = dir;
-    return { EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(await freePort()) };
+    const port = await freePort();
+    // As embedded-postgres.ts sets it up, for tests that must act on the database beside the app.
+    process.env.TALENTFLOW_E2E_DATABASE_URL = `postgres://postgres:postgres@localhost:${port}/talentflow`;
+    return { EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(port) };
   }
   const name = `talentflow_web_e2e_${process.pid}`;
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -25,6 +28,7 @@ async function databaseEnv() {
   const url = new URL(process.env.TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   globalThis.__TALENTFLOW_E2E_DB__ = name;
+  process.env.TALENTFLOW_E2E_DATABASE_URL = url.toString();
   return { DATABASE_URL: url.toString() };
 }
 

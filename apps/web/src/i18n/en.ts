@@ -71,7 +71,7 @@ export const en = {
       file: 'File to import',
       preview: 'Preview',
       commit: 'Import',
-      working: 'Working…',
+      stage: { sending: 'Sending the file…', reading: 'Reading the file…', waiting: 'Waiting for another import to end…', matching: 'Matching each row with what is stored…', writing: 'Writing: %{done} of %{total} records', done: 'Done', failed: 'Failed' },
       totals: 'Totals',
       blocked: 'Some rows have errors or questions: fix the file, then preview again. Nothing is imported until every row can be.',
       show: 'Show',

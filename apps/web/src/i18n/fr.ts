@@ -71,7 +71,7 @@ export const fr = {
       file: 'Fichier à importer',
       preview: 'Aperçu',
       commit: 'Importer',
-      working: 'En cours…',
+      stage: { sending: 'Envoi du fichier…', reading: 'Lecture du fichier…', waiting: 'En attente de la fin d’un autre import…', matching: 'Rapprochement de chaque ligne avec les données…', writing: 'Écriture : %{done} sur %{total} enregistrements', done: 'Terminé', failed: 'Échec' },
       totals: 'Totaux',
       blocked: 'Des lignes ont des erreurs ou des questions : corrigez le fichier, puis relancez l’aperçu. Rien n’est importé tant que toutes les lignes ne le peuvent pas.',
       show: 'Afficher',

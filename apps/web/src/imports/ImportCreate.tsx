@@ -1,8 +1,9 @@
-import { Alert, Box, Button, Card, CardContent, Chip, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { hasRole, MOVE_COLUMNS, Role, ROSTER_COLUMNS } from '@talentflow/domain';
 import { useState } from 'react';
 import { Title, useDataProvider, useNotify, usePermissions, useRedirect, useTranslate } from 'react-admin';
 import type { TalentflowDataProvider } from '../providers/dataProvider';
+import { ImportProgressBar, progressKey } from './ImportProgressBar';
 
 interface Row {
   row: number;
@@ -65,7 +66,8 @@ export function ImportCreate() {
   const [kind, setKind] = useState('moves');
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Answer | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** The running request's progress key, while one runs. */
+  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState('all');
   const [matches, setMatches] = useState<Record<string, string>>({});
@@ -73,10 +75,11 @@ export function ImportCreate() {
 
   const send = async (dryRun: boolean) => {
     if (!file) return;
-    setBusy(true);
+    const key = progressKey();
+    setBusy(key);
     setError(null);
     try {
-      const fields: Record<string, string> = { dryRun: String(dryRun) };
+      const fields: Record<string, string> = { dryRun: String(dryRun), progress: key };
       if (Object.keys(matches).length) fields.matches = JSON.stringify(matches);
       if (kind !== 'ror' && Object.keys(columns).length) fields.columns = JSON.stringify(columns);
       const answer = await dataProvider.importFile<Answer>(kind, file, fields);
@@ -89,7 +92,7 @@ export function ImportCreate() {
     } catch (failure) {
       setError((failure as { body?: { message?: string }; message: string }).body?.message ?? (failure as Error).message);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -117,14 +120,14 @@ export function ImportCreate() {
             />
           </Button>
           <Stack direction="row" spacing={2}>
-            <Button variant="contained" disabled={!file || busy} onClick={() => send(true)}>
+            <Button variant="contained" disabled={!file || Boolean(busy)} onClick={() => send(true)}>
               {translate('talentflow.imports.preview')}
             </Button>
-            <Button variant="contained" color="success" disabled={!preview || blocked || busy} onClick={() => send(false)}>
+            <Button variant="contained" color="success" disabled={!preview || blocked || Boolean(busy)} onClick={() => send(false)}>
               {translate('talentflow.imports.commit')}
             </Button>
           </Stack>
-          {busy && <LinearProgress aria-label={translate('talentflow.imports.working')} />}
+          {busy && <ImportProgressBar progressOf={busy} />}
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
         {preview && (

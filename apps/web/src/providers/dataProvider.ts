@@ -24,8 +24,17 @@ export interface TalentflowDataProvider extends DataProvider {
   merge(resource: string, params: { id: Identifier; duplicateId: Identifier }): Promise<{ data: RaRecord }>;
   /** Sends a file to an import (`moves`, `ror`) with its form fields: the preview (dryRun) or the import done. */
   importFile<T>(kind: string, file: File, fields: Record<string, string>): Promise<T>;
+  /** How far the import sent with `progress: key` has got; null until the API has heard of it. */
+  importProgress(key: string): Promise<ImportProgress | null>;
   /** One analytics endpoint's answer (`flows`, `net-flows`, `top`, `headcount`) for a query string of filters. */
   analytics<T>(endpoint: string, query: string): Promise<T>;
+}
+
+/** Where a running import stands (GET /api/imports/progress/:key). */
+export interface ImportProgress {
+  stage: 'reading' | 'waiting' | 'matching' | 'writing' | 'done' | 'failed';
+  done: number;
+  total: number;
 }
 
 const send = async (url: string, method: string, body?: object) =>
@@ -54,6 +63,14 @@ export const dataProvider: TalentflowDataProvider = {
     form.append('file', file);
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     return (await fetchUtils.fetchJson(`${API}/imports/${kind}`, { method: 'POST', body: form })).json as T;
+  },
+  importProgress: async (key: string) => {
+    try {
+      return (await fetchUtils.fetchJson(`${API}/imports/progress/${key}`)).json as ImportProgress;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return null;
+      throw error;
+    }
   },
   analytics: async <T>(endpoint: string, query: string) => (await fetchUtils.fetchJson(`${API}/analytics/${endpoint}?${query}`)).json as T,
 };

@@ -46,6 +46,7 @@ import { PeopleIdentifiers1796500200000 } from './1796500200000-PeopleIdentifier
 import { ImportedRecords1796500300000 } from './1796500300000-ImportedRecords';
 import { ImportUndo1796500400000 } from './1796500400000-ImportUndo';
 import { RosterObservations1796500500000 } from './1796500500000-RosterObservations';
+import { ImportProgress1796500600000 } from './1796500600000-ImportProgress';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -97,4 +98,5 @@ export const MIGRATIONS = [
   ImportedRecords1796500300000,
   ImportUndo1796500400000,
   RosterObservations1796500500000,
+  ImportProgress1796500600000,
 ];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 
 /** A multipart field holding JSON: parsed, or left as the string so that validation names the field. */
 export const json = ({ value }: { value: unknown }) => {
@@ -12,7 +12,7 @@ export const json = ({ value }: { value: unknown }) => {
   }
 };
 
-/** What every import's multipart form holds: the file, and whether to preview only. */
+/** What every import's multipart form holds: the file, whether to preview only, and a key to follow it by. */
 export class FileImportDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'The file to import' })
   @IsOptional()
@@ -23,4 +23,9 @@ export class FileImportDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'dryRun must be true or false' })
   dryRun?: boolean;
+
+  @ApiPropertyOptional({ description: 'A UUID the client makes up, to follow the import at GET /api/imports/progress/{key} while it runs' })
+  @IsOptional()
+  @IsUUID('all', { message: 'progress must be a UUID' })
+  progress?: string;
 }

@@ -5,14 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalSourceUrl } from '../../sources/source-url';
 import type { ImportTotals } from '../import.entity';
-import { type ImportActor, previewOrCommit, recordImport, sha256 } from '../import-writes';
+import { type ImportActor, type ImportOptions, previewOrCommit, recordImport, sha256, writeInChunks } from '../import-writes';
+import { ImportProgressReport } from '../import-progress';
 import { normalized } from '../names';
 import { byNames, type Identifier, IDENTIFIERS, organizationsNamed, overlaps, peopleNamed, type Period, rorIdIn, similarOrganizations, storedMoves, SUGGESTED_NAMES } from '../matching';
 import { type MoveRow, readMovesFile } from './moves-file';
 
-export interface MovesImportOptions {
-  /** Preview only: nothing is written. */
-  dryRun?: boolean;
+export interface MovesImportOptions extends ImportOptions {
   /** Header in the file → column (see MOVE_COLUMNS), or "ignore": over the recognised headers. */
   columns?: Record<string, string>;
   /**
@@ -109,23 +108,27 @@ export class MovesImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async run(file: Buffer, fileName: string, options: MovesImportOptions, actor: ImportActor): Promise<MovesImportResult> {
-    const read = await readMovesFile(file, options.columns);
-    const meta = { fileName, fileSha256: sha256(file), columns: read.columns };
-    return previewOrCommit(
-      this.dataSource,
-      options.dryRun,
-      (manager) => this.plan(manager, read.rows, options, meta),
-      ({ result }) => {
-        const blocking = result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
-        if (blocking.length === 0) return undefined;
-        const [first] = blocking;
-        const why = first.action === 'error' ? Object.values(first.errors ?? {}).join('; ') : `asks ${first.ask?.map((a) => a.key).join(', ')}`;
-        return {
-          file: `${blocking.length} rows cannot be imported as they are (first: row ${first.row}, ${why}): fix the file or answer in matches, then import again; nothing was written`,
-        };
-      },
-      (manager, plan) => this.commit(manager, plan, actor),
-    );
+    const progress = new ImportProgressReport(this.dataSource, options.progress, actor.id);
+    return progress.around(async () => {
+      const read = await readMovesFile(file, options.columns);
+      const meta = { fileName, fileSha256: sha256(file), columns: read.columns };
+      return previewOrCommit(
+        this.dataSource,
+        progress,
+        options.dryRun,
+        (manager) => this.plan(manager, read.rows, options, meta),
+        ({ result }) => {
+          const blocking = result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
+          if (blocking.length === 0) return undefined;
+          const [first] = blocking;
+          const why = first.action === 'error' ? Object.values(first.errors ?? {}).join('; ') : `asks ${first.ask?.map((a) => a.key).join(', ')}`;
+          return {
+            file: `${blocking.length} rows cannot be imported as they are (first: row ${first.row}, ${why}): fix the file or answer in matches, then import again; nothing was written`,
+          };
+        },
+        (manager, plan) => this.commit(manager, plan, actor, progress),
+      );
+    });
   }
 
   private async plan(
@@ -339,49 +342,50 @@ export class MovesImportService {
     };
   }
 
-  /** Writes the plan in one transaction, each table in one statement; the import is audited once. */
-  private async commit(manager: EntityManager, plan: Plan, actor: ImportActor): Promise<MovesImportResult> {
+  /** Writes the plan in one transaction, each table in statements of many rows; the import is audited once. */
+  private async commit(manager: EntityManager, plan: Plan, actor: ImportActor, progress: ImportProgressReport): Promise<MovesImportResult> {
     const { ambiguous: _a, errors: _e, organizationsCreated: _o, peopleCreated: _p, sourcesCreated: _s, ...totals } = plan.result.totals;
     const importId = await recordImport(manager, 'moves', plan.result, actor, totals);
     const json = (rows: object[]) => JSON.stringify(rows);
-    if (plan.organizations.length) {
-      await manager.query(
+    await progress.stage('writing', plan.organizations.length + plan.people.length + plan.sources.length + plan.moves.length);
+    await writeInChunks(progress, plan.organizations, (organizations) =>
+      manager.query(
         `INSERT INTO organizations (id, name, sector, country, import_id)
          SELECT x.id, x.name, x.sector, x.country, $2 FROM json_to_recordset($1::json) AS x(id uuid, name text, sector sector, country char(2))`,
-        [json(plan.organizations), importId],
-      );
-    }
-    if (plan.people.length) {
-      await manager.query(
+        [json(organizations), importId],
+      ),
+    );
+    await writeInChunks(progress, plan.people, (people) =>
+      manager.query(
         `INSERT INTO people (id, name, orcid, wikidata_id, google_scholar_id, dblp_id, openalex_id, import_id)
          SELECT x.id, x.name, x.orcid, x."wikidataId", x."googleScholarId", x."dblpId", x."openalexId", $2
          FROM json_to_recordset($1::json) AS x(id uuid, name text, orcid text, "wikidataId" text, "googleScholarId" text, "dblpId" text, "openalexId" text)`,
-        [json(plan.people), importId],
-      );
-    }
-    if (plan.sources.length) {
-      await manager.query(
+        [json(people), importId],
+      ),
+    );
+    await writeInChunks(progress, plan.sources, (sources) =>
+      manager.query(
         `INSERT INTO sources (id, url, title, publisher, import_id)
          SELECT x.id, x.url, x.title, x.publisher, $2 FROM json_to_recordset($1::json) AS x(id uuid, url text, title text, publisher text)`,
-        [json(plan.sources), importId],
-      );
-    }
-    if (plan.moves.length) {
+        [json(sources), importId],
+      ),
+    );
+    await writeInChunks(progress, plan.moves, async (moves) => {
       await manager.query(
         `INSERT INTO moves (id, person_id, from_organization_id, to_organization_id, role, role_category, effective_on, date_precision, status, notes, import_id)
          SELECT x.id, x."personId", x."fromOrganizationId", x."toOrganizationId", x.role, x."roleCategory"::role_category, x."effectiveOn",
                 x."datePrecision"::date_precision, x.status::move_status, x.notes, $2
          FROM json_to_recordset($1::json) AS x(id uuid, "personId" uuid, "fromOrganizationId" uuid, "toOrganizationId" uuid, role text,
               "roleCategory" text, "effectiveOn" date, "datePrecision" text, status text, notes text)`,
-        [json(plan.moves), importId],
+        [json(moves), importId],
       );
-      const cited = plan.moves.filter((m) => m.sourceId);
+      const cited = moves.filter((m) => m.sourceId);
       await manager.query(
         `INSERT INTO move_sources (move_id, source_id)
          SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
         [cited.map((m) => m.id), cited.map((m) => m.sourceId)],
       );
-    }
+    });
     return { ...plan.result, importId, dryRun: false };
   }
 }

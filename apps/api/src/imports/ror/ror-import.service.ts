@@ -6,14 +6,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { invalid } from '../../common/api-errors';
 import { changesBetween } from '../../common/changes';
 import type { ImportTotals } from '../import.entity';
-import { auditImport, type ImportActor, previewOrCommit, recordImport, sha256 } from '../import-writes';
+import { auditImport, type ImportActor, type ImportOptions, previewOrCommit, recordImport, sha256 } from '../import-writes';
+import { ImportProgressReport } from '../import-progress';
 import { byNames } from '../matching';
 import { normalized } from '../names';
 import { parseRorDump, ROR_SECTORS, type RorOrganization } from './ror-records';
 
-export interface RorImportOptions {
-  /** Preview only: nothing is written. */
-  dryRun?: boolean;
+export interface RorImportOptions extends ImportOptions {
   /** ROR types → sectors, over the default mapping (ROR_SECTORS). */
   sectors?: Record<string, Sector>;
   /** ROR id → the organisation it is (an id), or `new`: settles a match the preview asked about. */
@@ -81,21 +80,25 @@ export class RorImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async run(file: Buffer, fileName: string, options: RorImportOptions, actor: ImportActor): Promise<RorImportResult> {
-    const records = parseRorDump(file, { ...ROR_SECTORS, ...options.sectors });
-    const fileSha256 = sha256(file);
-    return previewOrCommit(
-      this.dataSource,
-      options.dryRun,
-      (manager) => this.plan(manager, records, options, fileName, fileSha256),
-      ({ result }) => {
-        const ambiguous = result.rows.filter((row) => row.action === 'ambiguous');
-        if (ambiguous.length === 0) return undefined;
-        return {
-          matches: `${ambiguous.length} records match several organizations (first: ${ambiguous[0].rorId}, ${ambiguous[0].name}): choose each in matches, as an organization id or "new"`,
-        };
-      },
-      (manager, plan) => this.commit(manager, plan, actor),
-    );
+    const progress = new ImportProgressReport(this.dataSource, options.progress, actor.id);
+    return progress.around(async () => {
+      const records = parseRorDump(file, { ...ROR_SECTORS, ...options.sectors });
+      const fileSha256 = sha256(file);
+      return previewOrCommit(
+        this.dataSource,
+        progress,
+        options.dryRun,
+        (manager) => this.plan(manager, records, options, fileName, fileSha256),
+        ({ result }) => {
+          const ambiguous = result.rows.filter((row) => row.action === 'ambiguous');
+          if (ambiguous.length === 0) return undefined;
+          return {
+            matches: `${ambiguous.length} records match several organizations (first: ${ambiguous[0].rorId}, ${ambiguous[0].name}): choose each in matches, as an organization id or "new"`,
+          };
+        },
+        (manager, plan) => this.commit(manager, plan, actor, progress),
+      );
+    });
   }
 
   private async plan(
@@ -249,11 +252,18 @@ export class RorImportService {
   }
 
   /** Writes the plan: the import's record, the organisations, their links, an audit entry per organisation changed. */
-  private async commit(manager: EntityManager, { writes, result }: { result: RorImportResult; writes: Writes }, actor: ImportActor): Promise<RorImportResult> {
+  private async commit(
+    manager: EntityManager,
+    { writes, result }: { result: RorImportResult; writes: Writes },
+    actor: ImportActor,
+    progress: ImportProgressReport,
+  ): Promise<RorImportResult> {
     const { ambiguous: _ambiguous, linksOutside: _links, ...totals } = result.totals;
     const importId = await recordImport(manager, 'ror', result, actor, totals);
+    await progress.stage('writing', writes.creates.length + writes.updates.length);
     const columns = `id uuid, name text, aliases text[], sector sector, country char(2), city text, website text, "foundedOn" date,
                      "rorId" text, "wikidataId" text, "rorStatus" ror_status, "parentId" uuid`;
+    // Created together: a record's parent may be among them (foreign keys are checked per statement).
     if (writes.creates.length > 0) {
       await manager.query(
         `INSERT INTO organizations (id, name, aliases, sector, country, city, website, founded_on, ror_id, wikidata_id, ror_status, parent_id, import_id)
@@ -261,6 +271,7 @@ export class RorImportService {
          FROM json_to_recordset($1::json) AS x(${columns})`,
         [JSON.stringify(writes.creates), importId],
       );
+      await progress.advance(writes.creates.length);
     }
     if (writes.updates.length > 0) {
       await manager.query(
@@ -271,6 +282,7 @@ export class RorImportService {
          WHERE o.id = x.id`,
         [JSON.stringify(writes.updates.map(({ changes: _changes, ...fields }) => fields))],
       );
+      await progress.advance(writes.updates.length);
     }
     // The links the file states for its records, and no others.
     await manager.query(

@@ -4,13 +4,13 @@ import { DatePrecision, MoveStatus, Population, RoleCategory } from '@talentflow
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ImportTotals } from '../import.entity';
-import { type ImportActor, previewOrCommit, recordImport, sha256 } from '../import-writes';
+import { type ImportActor, type ImportOptions, previewOrCommit, recordImport, sha256, writeInChunks } from '../import-writes';
+import { ImportProgressReport } from '../import-progress';
 import { byNames, type Identifier, IDENTIFIERS, organizationsNamed, overlaps, peopleNamed, type Period, rorIdIn, storedMoves } from '../matching';
 import { normalized } from '../names';
 import { readRoster, type RosterLine } from './roster-file';
 
-export interface RosterImportOptions {
-  dryRun?: boolean;
+export interface RosterImportOptions extends ImportOptions {
   /** Header in the file → column (see ROSTER_COLUMNS), or "ignore". */
   columns?: Record<string, string>;
   /** `organization:<name as in the file>` or `person:<name>` → the id of the record it is (or, for a person, "new"). */
@@ -75,21 +75,25 @@ export class RosterImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async run(file: Buffer, fileName: string, options: RosterImportOptions, actor: ImportActor): Promise<RosterImportResult> {
-    const { columns, lines } = await readRoster(file, options.columns);
-    const meta = { fileName, fileSha256: sha256(file), columns };
-    return previewOrCommit(
-      this.dataSource,
-      options.dryRun,
-      (manager) => this.plan(manager, lines, options, meta),
-      ({ result }) => {
-        const blocking = result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
-        if (blocking.length === 0) return undefined;
-        return {
-          file: `${blocking.length} lines or proposals cannot be imported as they are (first: line ${blocking[0].row}): fix the file or answer in matches, then import again; nothing was written`,
-        };
-      },
-      (manager, plan) => this.commit(manager, plan, actor),
-    );
+    const progress = new ImportProgressReport(this.dataSource, options.progress, actor.id);
+    return progress.around(async () => {
+      const { columns, lines } = await readRoster(file, options.columns);
+      const meta = { fileName, fileSha256: sha256(file), columns };
+      return previewOrCommit(
+        this.dataSource,
+        progress,
+        options.dryRun,
+        (manager) => this.plan(manager, lines, options, meta),
+        ({ result }) => {
+          const blocking = result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
+          if (blocking.length === 0) return undefined;
+          return {
+            file: `${blocking.length} lines or proposals cannot be imported as they are (first: line ${blocking[0].row}): fix the file or answer in matches, then import again; nothing was written`,
+          };
+        },
+        (manager, plan) => this.commit(manager, plan, actor, progress),
+      );
+    });
   }
 
   private async plan(manager: EntityManager, lines: RosterLine[], options: RosterImportOptions, meta: Pick<RosterImportResult, 'fileName' | 'fileSha256' | 'columns'>) {
@@ -272,34 +276,40 @@ export class RosterImportService {
     return { result, moves, observations, people: created };
   }
 
-  private async commit(manager: EntityManager, plan: Awaited<ReturnType<RosterImportService['plan']>>, actor: ImportActor): Promise<RosterImportResult> {
+  private async commit(
+    manager: EntityManager,
+    plan: Awaited<ReturnType<RosterImportService['plan']>>,
+    actor: ImportActor,
+    progress: ImportProgressReport,
+  ): Promise<RosterImportResult> {
     const { ambiguous: _a, errors: _e, peopleCreated: _p, observationsCreated: _o, ...totals } = plan.result.totals;
     const importId = await recordImport(manager, 'roster', plan.result, actor, totals);
     const json = (rows: object[]) => JSON.stringify(rows);
-    if (plan.people.length) {
-      await manager.query(
+    await progress.stage('writing', plan.people.length + plan.moves.length + plan.observations.length);
+    await writeInChunks(progress, plan.people, (people) =>
+      manager.query(
         `INSERT INTO people (id, name, aliases, orcid, wikidata_id, google_scholar_id, dblp_id, openalex_id, import_id)
          SELECT x.id, x.name, x.aliases, x.orcid, x."wikidataId", x."googleScholarId", x."dblpId", x."openalexId", $2
          FROM json_to_recordset($1::json) AS x(id uuid, name text, aliases text[], orcid text, "wikidataId" text, "googleScholarId" text, "dblpId" text, "openalexId" text)`,
-        [json(plan.people.map((p) => ({ id: p.id, name: p.name, aliases: [...p.names].filter((n) => n !== p.name), ...p.create }))), importId],
-      );
-    }
-    if (plan.moves.length) {
-      await manager.query(
+        [json(people.map((p) => ({ id: p.id, name: p.name, aliases: [...p.names].filter((n) => n !== p.name), ...p.create }))), importId],
+      ),
+    );
+    await writeInChunks(progress, plan.moves, (moves) =>
+      manager.query(
         `INSERT INTO moves (id, person_id, from_organization_id, to_organization_id, role_category, effective_on, date_precision, status, notes, import_id)
          SELECT x.id, x."personId", x."fromId", x."toId", x."roleCategory"::role_category, x."on", 'day', $2::move_status, x.notes, $3
          FROM json_to_recordset($1::json) AS x(id uuid, "personId" uuid, "fromId" uuid, "toId" uuid, "roleCategory" text, "on" date, notes text)`,
-        [json(plan.moves), MoveStatus.Confirmed, importId],
-      );
-    }
-    if (plan.observations.length) {
-      await manager.query(
+        [json(moves), MoveStatus.Confirmed, importId],
+      ),
+    );
+    await writeInChunks(progress, plan.observations, (observations) =>
+      manager.query(
         `INSERT INTO headcount_observations (id, organization_id, observed_on, population, count, import_id)
          SELECT x.id, x."organizationId", x."on", x.population::population, x.count, $2
          FROM json_to_recordset($1::json) AS x(id uuid, "organizationId" uuid, "on" date, population text, count int)`,
-        [json(plan.observations), importId],
-      );
-    }
+        [json(observations), importId],
+      ),
+    );
     return { ...plan.result, importId, dryRun: false };
   }
 }
