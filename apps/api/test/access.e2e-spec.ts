@@ -47,6 +47,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/imports/ror': Role.Admin,
   'POST /api/imports/moves': Role.Editor,
   'POST /api/imports/roster': Role.Editor,
+  'POST /api/imports/:kind': Role.Editor,
   'DELETE /api/imports/:id': Role.Admin,
 };
 

@@ -81,6 +81,7 @@ describe('moves import', () => {
     expect(alice).toMatchObject({ row: 6, action: 'create', from: { id: ids.inria, by: 'name' }, source: { id: jean.source.id } });
     expect(bob.action).toBe('error');
     expect(bob.errors.toSector).toMatch(/"Nowhere Lab" is not in Talentflow: give its sector.*Nowhere Laboratory/);
+    expect(bob.suggest).toEqual([{ key: 'organization:Nowhere Lab', candidates: [{ id: ids.nowhereish, name: 'Nowhere Laboratory' }] }]);
     expect(carol).toMatchObject({ action: 'error', errors: { date: expect.stringMatching(/"2024-13" is not a date/) } });
     expect(body.totals).toMatchObject({ created: 2, skipped: 2, errors: 2, ambiguous: 0, organizationsCreated: 2, peopleCreated: 2, sourcesCreated: 1 });
     expect(await counts()).toEqual(before);

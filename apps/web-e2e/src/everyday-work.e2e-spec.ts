@@ -327,6 +327,28 @@ describeInBrowser('the web app, as a new user uses it', () => {
     await page.getByRole('row', { name: /progress\.csv.*1 created/ }).waitFor();
   });
 
+  it('imports headcount targets, taking a suggested organisation for a name it does not know', async () => {
+    const lab = await api('organizations', { name: 'Suggestion Research Lab', sector: 'private_lab' });
+    const csv = 'Organisation,Target,Due by\nSuggestion Reserch Lab,40-50,2026\n';
+    await page.goto('/imports/create');
+    await page.getByRole('combobox', { name: 'What the file holds' }).click();
+    await page.getByRole('option', { name: 'Headcount targets (CSV or XLSX)' }).click();
+    await page.getByLabel('File to import').setInputFiles({ name: 'targets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const suggestion = page.getByRole('combobox', { name: 'Suggestion Reserch Lab' });
+    await suggestion.waitFor();
+    await suggestion.click();
+    expect(await page.getByRole('option').allTextContents()).toEqual([`Suggestion Research Lab (${lab.id.slice(0, 8)})`]);
+    await page.getByRole('option', { name: /Suggestion Research Lab/ }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('cell', { name: 'Create', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/\/imports$/);
+    await page.getByRole('row', { name: /targets\.csv.*1 created/ }).waitFor();
+    const targets = await api<{ low: number; high: number; dueBy: string }[]>(`headcount-targets?filter=${encodeURIComponent(JSON.stringify({ organizationId: lab.id }))}`);
+    expect(targets).toMatchObject([{ low: 40, high: 50, dueBy: '2026-12-31' }]);
+  });
+
   it('maps a column the import did not recognise and answers its question, previewing again each time', async () => {
     const [first] = [await api('people', { name: 'Twin Name' }), await api('people', { name: 'Twin Name' })];
     const csv = 'Qui,From,To,To sector,Date\nTwin Name,Imported Lab A,Imported Lab C,startup,2022\n';

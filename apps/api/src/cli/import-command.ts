@@ -3,35 +3,55 @@ import { readFile, stat } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { RECORD_KINDS } from '@talentflow/domain';
 import { VALIDATION_OPTIONS } from '../common/validation';
 import { MovesImportDto } from '../imports/dto/moves-import.dto';
 import { RorImportDto } from '../imports/dto/ror-import.dto';
+import { RecordsImportDto } from '../imports/dto/records-import.dto';
 import { RosterImportDto } from '../imports/dto/roster-import.dto';
+import type { ImportActor } from '../imports/import-writes';
+import { RecordsImportService } from '../imports/records/records-import.service';
 import { RosterImportService } from '../imports/rosters/roster-import.service';
 import { TABLE_FILE_LIMIT_BYTES } from '../imports/table-file';
 import { MovesImportService } from '../imports/moves/moves-import.service';
 import { RorImportService } from '../imports/ror/ror-import.service';
 import { ROR_FILE_LIMIT_BYTES } from '../imports/ror/ror-records';
 
-export const IMPORT_USAGE = `usage: npm run import -- --kind ror|moves|roster --file FILE [--dry-run] [--json] [options]
+export const IMPORT_USAGE = `usage: npm run import -- --kind KIND --file FILE [--dry-run] [--json] [options]
   --kind ror     a Research Organization Registry dump (schema v2, JSON or JSON gzipped)
   --kind moves   a CSV or XLSX file of moves, with the people, organizations and sources they name
   --kind roster  a CSV or XLSX lab roster over time: dated snapshots of who is in which lab
+  --kind organizations|people|sources|headcount-targets|headcount-observations
+                 a CSV or XLSX file of such records, one per row
   --dry-run      preview only: print what each record or row would do, write nothing
   --json         print the whole answer (every record or row) as JSON, as the API gives it
   --sectors      (ror) ROR type → sector over the default mapping, e.g. '{"company":"big_tech"}'
-  --columns      (moves, roster) header → column, e.g. '{"Who":"person"}'
+  --columns      (spreadsheets) header → column, e.g. '{"Who":"person"}'
   --matches      the answers to what a preview asked, as JSON (see the README)`;
 
-/** Each kind: the options it takes (checked as the API checks them), its size limit and its service. */
-const KINDS = {
-  ror: { options: RorImportDto, limit: ROR_FILE_LIMIT_BYTES, service: RorImportService },
-  moves: { options: MovesImportDto, limit: TABLE_FILE_LIMIT_BYTES, service: MovesImportService },
-  roster: { options: RosterImportDto, limit: TABLE_FILE_LIMIT_BYTES, service: RosterImportService },
+type Run = (
+  app: INestApplicationContext,
+  file: Buffer,
+  fileName: string,
+  options: never,
+  actor: ImportActor,
+) => Promise<{ rows: { row: number; action: string }[]; totals: object; dryRun: boolean; importId: string | null }>;
+
+/** Each kind: the options it takes (checked as the API checks them), its size limit and how it runs. */
+const KINDS: Record<string, { options: new () => object; limit: number; run: Run }> = {
+  ror: { options: RorImportDto, limit: ROR_FILE_LIMIT_BYTES, run: (app, ...args) => app.get(RorImportService).run(...args) },
+  moves: { options: MovesImportDto, limit: TABLE_FILE_LIMIT_BYTES, run: (app, ...args) => app.get(MovesImportService).run(...args) },
+  roster: { options: RosterImportDto, limit: TABLE_FILE_LIMIT_BYTES, run: (app, ...args) => app.get(RosterImportService).run(...args) },
+  ...Object.fromEntries(
+    RECORD_KINDS.map((kind) => [
+      kind,
+      { options: RecordsImportDto, limit: TABLE_FILE_LIMIT_BYTES, run: ((app, ...args) => app.get(RecordsImportService).run(kind, ...args)) as Run },
+    ]),
+  ),
 };
 
 export interface ImportArguments {
-  kind: keyof typeof KINDS;
+  kind: string;
   file: string;
   json: boolean;
   options: Record<string, string | undefined>;
@@ -52,10 +72,10 @@ export function importArguments(argv: string[]): ImportArguments | null {
         matches: { type: 'string' },
       },
     });
-    if (!values.file || !(values.kind && values.kind in KINDS)) throw new Error('--kind (ror, moves or roster) and --file are required');
+    if (!values.file || !(values.kind && values.kind in KINDS)) throw new Error(`--kind (${Object.keys(KINDS).join(', ')}) and --file are required`);
     const { sectors, columns, matches } = values;
     return {
-      kind: values.kind as keyof typeof KINDS,
+      kind: values.kind,
       file: values.file,
       json: values.json,
       options: { dryRun: String(values['dry-run']), sectors, columns, matches },
@@ -80,12 +100,12 @@ export async function runImport(app: INestApplicationContext, args: ImportArgume
   try {
     const defined = Object.fromEntries(Object.entries(args.options).filter(([, value]) => value !== undefined));
     const options = await new ValidationPipe({ ...VALIDATION_OPTIONS, expectedType: kind.options }).transform(defined, { type: 'body' });
-    const result = await app.get(kind.service).run(await readFile(args.file), basename(args.file), options, actor);
+    const result = await kind.run(app, await readFile(args.file), basename(args.file), options as never, actor);
     if (args.json) {
       console.log(JSON.stringify(result, null, 2));
       return 0;
     }
-    for (const row of result.rows as { row: number; action: string }[]) {
+    for (const row of result.rows) {
       if (row.action !== 'create' && row.action !== 'update' && row.action !== 'unchanged') console.log(JSON.stringify(row));
     }
     console.log(`${result.dryRun ? 'Preview, nothing written' : `Imported as ${result.importId}`}: ${JSON.stringify(result.totals)}`);

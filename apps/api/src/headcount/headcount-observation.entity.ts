@@ -37,7 +37,7 @@ export class HeadcountObservation extends RecoverableRecord {
   @CitedSourceIds('headcount_observation_sources', 'headcount_observation_id')
   sourceIds: string[];
 
-  /** The import that created it (a lab roster), if one did. */
+  /** The import that created it (a lab roster or a spreadsheet of observations), if one did. */
   @Index('ix_headcount_observations_import_id')
   @Column({ name: 'import_id', type: 'uuid', nullable: true })
   importId: string | null;

@@ -1,6 +1,7 @@
 import { Population } from '@talentflow/domain';
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import { CitedSourceIds, RecoverableRecord } from '../common/entity-base';
+import { Import } from '../imports/import.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Source } from '../sources/source.entity';
 
@@ -41,4 +42,13 @@ export class HeadcountTarget extends RecoverableRecord {
 
   @CitedSourceIds('headcount_target_sources', 'headcount_target_id')
   sourceIds: string[];
+
+  /** The import that created it (a spreadsheet of targets), if one did. */
+  @Index('ix_headcount_targets_import_id')
+  @Column({ name: 'import_id', type: 'uuid', nullable: true })
+  importId: string | null;
+
+  @ManyToOne(() => Import, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_headcount_targets_import' })
+  import?: Import;
 }

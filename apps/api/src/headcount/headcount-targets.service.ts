@@ -27,6 +27,7 @@ export class HeadcountTargetsService extends CrudService<HeadcountTarget, Create
     filters: {
       q: organizationNameSearch('headcount_targets'),
       organizationId: byId('headcount_targets.organization_id', 'organizationId'),
+      importId: byId('headcount_targets.import_id', 'importId'),
       population: byValue('headcount_targets.population', 'population', POPULATIONS),
       sourceId: citing('headcount_target_sources', 'headcount_target_id', 'headcount_targets'),
       dueAfter: byDate('headcount_targets.due_by', 'dueAfter', 'after'),

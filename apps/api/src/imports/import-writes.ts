@@ -80,6 +80,28 @@ export async function previewOrCommit<P extends { result: R }, R>(
   });
 }
 
+/** A row of a spreadsheet's preview, as far as what blocks a commit goes. */
+interface PlannedRow {
+  row: number;
+  action: string;
+  errors?: Record<string, string>;
+  ask?: { key: string }[];
+}
+
+/**
+ * What keeps a spreadsheet's plan from being committed: its rows in error or asking a question,
+ * counted, the first named with why. `what` names the rows ("rows", "lines or proposals").
+ */
+export function blockingRows({ result }: { result: { rows: PlannedRow[] } }, what = 'rows'): Record<string, string> | undefined {
+  const blocking = result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
+  if (blocking.length === 0) return undefined;
+  const [first] = blocking;
+  const why = first.action === 'error' ? Object.values(first.errors ?? {}).join('; ') : `asks ${first.ask?.map((a) => a.key).join(', ')}`;
+  return {
+    file: `${blocking.length} ${what} cannot be imported as they are (first: row ${first.row}, ${why}): fix the file or answer in matches, then import again; nothing was written`,
+  };
+}
+
 /** Audit entries for records an import wrote, in one statement. */
 export async function auditImport(
   manager: EntityManager,

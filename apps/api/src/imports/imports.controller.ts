@@ -1,13 +1,15 @@
-import { BadRequestException, Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, BadRequestException, Body, Controller, Delete, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role } from '@talentflow/domain';
+import { ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RECORD_KINDS, type RecordKind, Role } from '@talentflow/domain';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import type { Actor } from '../auth/actor';
 import { ListQueryDto } from '../common/list-query';
 import { MovesImportDto } from './dto/moves-import.dto';
+import { RecordsImportDto } from './dto/records-import.dto';
 import { RosterImportDto } from './dto/roster-import.dto';
+import { RecordsImportService } from './records/records-import.service';
 import { RosterImportService } from './rosters/roster-import.service';
 import { RorImportDto } from './dto/ror-import.dto';
 import { MovesImportService } from './moves/moves-import.service';
@@ -23,6 +25,14 @@ interface UploadedFileData {
   buffer: Buffer;
 }
 
+/** A multipart upload of one file, at most `limit` bytes (a larger one gets 413 naming the limit), and a few fields. */
+const FileUpload = (limit: number) =>
+  applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    UseInterceptors(FileInterceptor('file', { limits: { fileSize: limit, files: 1, fields: 10 } })),
+    UseFilters(new FileLimitFilter(limit)),
+  );
+
 function required(file: UploadedFileData | undefined): UploadedFileData {
   if (!file) throw new BadRequestException({ statusCode: 400, message: 'Invalid input. file: a file to import is required', errors: { file: 'is required' } });
   return file;
@@ -36,6 +46,7 @@ export class ImportsController {
     private readonly ror: RorImportService,
     private readonly moves: MovesImportService,
     private readonly rosters: RosterImportService,
+    private readonly records: RecordsImportService,
   ) {}
 
   /** The imports committed, newest first: who ran them, on which file, and what they did (editors). */
@@ -61,14 +72,12 @@ export class ImportsController {
 
   @Allow(Role.Admin)
   @Post('ror')
-  @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary:
       'Import a Research Organization Registry dump (schema v2) as organizations (admins): with dryRun=true, the preview ' +
       '(what each record would do) and nothing written; without it, all of it in one transaction (201) or nothing',
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ROR_FILE_LIMIT_BYTES, files: 1, fields: 10 } }))
-  @UseFilters(new FileLimitFilter(ROR_FILE_LIMIT_BYTES))
+  @FileUpload(ROR_FILE_LIMIT_BYTES)
   async importRor(
     @UploadedFile() file: UploadedFileData | undefined,
     @Body() options: RorImportDto,
@@ -82,14 +91,12 @@ export class ImportsController {
 
   @Allow(Role.Editor)
   @Post('moves')
-  @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary:
       'Import a CSV or XLSX file of moves, with the people, organizations and sources they name (editors): with dryRun=true, the ' +
       'preview (what each row would do) and nothing written; without it, all of it in one transaction (201) or nothing',
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: TABLE_FILE_LIMIT_BYTES, files: 1, fields: 10 } }))
-  @UseFilters(new FileLimitFilter(TABLE_FILE_LIMIT_BYTES))
+  @FileUpload(TABLE_FILE_LIMIT_BYTES)
   async importMoves(
     @UploadedFile() file: UploadedFileData | undefined,
     @Body() options: MovesImportDto,
@@ -103,15 +110,13 @@ export class ImportsController {
 
   @Allow(Role.Editor)
   @Post('roster')
-  @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary:
       'Import a lab roster over time (CSV or XLSX: a date, a person, an affiliation, optionally identifiers, a role and "now at"; editors): ' +
       'consecutive snapshots diffed into moves, arrivals and departures, and one headcount per lab, population and snapshot; with ' +
       'dryRun=true the preview, without it all of it in one transaction (201) or nothing',
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: TABLE_FILE_LIMIT_BYTES, files: 1, fields: 10 } }))
-  @UseFilters(new FileLimitFilter(TABLE_FILE_LIMIT_BYTES))
+  @FileUpload(TABLE_FILE_LIMIT_BYTES)
   async importRoster(
     @UploadedFile() file: UploadedFileData | undefined,
     @Body() options: RosterImportDto,
@@ -119,6 +124,30 @@ export class ImportsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const result = await this.rosters.run(required(file).buffer, required(file).originalname, options, actor);
+    response.status(result.dryRun ? 200 : 201);
+    return result;
+  }
+
+  @Allow(Role.Editor)
+  @Post(':kind')
+  @ApiParam({ name: 'kind', enum: RECORD_KINDS })
+  @ApiOperation({
+    summary:
+      'Import a CSV or XLSX file of one kind of record, one per row (editors): each row creates a record, or fills in what the ' +
+      'stored record it is lacks, or repeats it; with dryRun=true the preview, without it all of it in one transaction (201) or nothing',
+  })
+  @FileUpload(TABLE_FILE_LIMIT_BYTES)
+  async importRecords(
+    @Param('kind') kind: string,
+    @UploadedFile() file: UploadedFileData | undefined,
+    @Body() options: RecordsImportDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!(RECORD_KINDS as readonly string[]).includes(kind)) {
+      throw new NotFoundException({ statusCode: 404, message: `Nothing imports "${kind}": ror, moves, roster, ${RECORD_KINDS.join(', ')}` });
+    }
+    const result = await this.records.run(kind as RecordKind, required(file).buffer, required(file).originalname, options, actor);
     response.status(result.dryRun ? 200 : 201);
     return result;
   }

@@ -10,7 +10,7 @@ import { ImportProgress } from './import-progress.entity';
 import { auditImport, type ImportActor, lockImports } from './import-writes';
 
 /** The tables whose records an import creates, in the order an undo deletes them (what points first). */
-const IMPORTED_TABLES = ['headcount_observations', 'moves', 'sources', 'people', 'organizations'] as const;
+const IMPORTED_TABLES = ['headcount_targets', 'headcount_observations', 'moves', 'sources', 'people', 'organizations'] as const;
 
 /** The history of imports, and undoing one. */
 @Injectable()
@@ -60,18 +60,22 @@ export class ImportsService {
         );
         if (changed > 0) throw conflict(`${changed} ${table} records of this import were changed or deleted since: it cannot be undone`);
       }
-      const pointers = [...REFERENCES, { table: 'move_sources', column: 'source_id', target: 'sources' }].filter((r) =>
-        (IMPORTED_TABLES as readonly string[]).includes(r.target),
-      );
+      // Foreign keys, and the tables of cited sources (whose record is the citing one's).
+      const citations = [
+        { table: 'move_sources', column: 'source_id', target: 'sources', owner: 'moves', ownerColumn: 'move_id' },
+        { table: 'headcount_target_sources', column: 'source_id', target: 'sources', owner: 'headcount_targets', ownerColumn: 'headcount_target_id' },
+        { table: 'headcount_observation_sources', column: 'source_id', target: 'sources', owner: 'headcount_observations', ownerColumn: 'headcount_observation_id' },
+      ];
+      const pointers = [...REFERENCES, ...citations].filter((r) => (IMPORTED_TABLES as readonly string[]).includes(r.target));
       for (const reference of pointers) {
-        const live = reference.table === 'move_sources' ? '' : ' AND r.deleted_at IS NULL';
+        const citation = 'owner' in reference ? reference : undefined;
+        const live = citation ? '' : ' AND r.deleted_at IS NULL';
         // The import of the record that points (none for a table imports do not fill).
-        const importOf =
-          reference.table === 'move_sources'
-            ? '(SELECT import_id FROM moves WHERE id = r.move_id)'
-            : (IMPORTED_TABLES as readonly string[]).includes(reference.table)
-              ? 'r.import_id'
-              : 'NULL';
+        const importOf = citation
+          ? `(SELECT import_id FROM ${citation.owner} WHERE id = r.${citation.ownerColumn})`
+          : (IMPORTED_TABLES as readonly string[]).includes(reference.table)
+            ? 'r.import_id'
+            : 'NULL';
         const [{ count }] = await manager.query(
           `SELECT count(*)::int AS count FROM ${reference.table} r JOIN ${reference.target} t ON t.id = r.${reference.column}
            WHERE t.import_id = $1${live} AND ${importOf} IS DISTINCT FROM $1`,

@@ -36,6 +36,20 @@ export const IDENTIFIER_HEADERS: Record<Identifier, string[]> = {
   openalexId: ['openalex', 'openalex id'],
 };
 
+/**
+ * A person's identifiers as a spreadsheet's cells give them, each as Talentflow stores it: an
+ * ORCID, Google Scholar, DBLP or OpenAlex address becomes the id it holds.
+ */
+export function identifiersIn(cell: Partial<Record<Identifier, string>>): Partial<Record<Identifier, string>> {
+  return {
+    orcid: cell.orcid?.replace(/^https?:\/\/orcid\.org\//, ''),
+    wikidataId: cell.wikidataId?.replace(/^https?:\/\/www\.wikidata\.org\/wiki\//, ''),
+    googleScholarId: cell.googleScholarId?.replace(/^.*[?&]user=([^&]+).*$/, '$1'),
+    dblpId: cell.dblpId?.replace(/^https?:\/\/dblp\.org\/pid\//, '').replace(/\.html$/, ''),
+    openalexId: cell.openalexId?.replace(/^https?:\/\/openalex\.org\//, ''),
+  };
+}
+
 /** A record a name may be. */
 export interface Candidate {
   id: string;

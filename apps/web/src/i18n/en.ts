@@ -66,7 +66,16 @@ export const en = {
     imports: {
       new: 'New import',
       kind: 'What the file holds',
-      kinds: { moves: 'Moves (CSV or XLSX)', roster: 'A lab roster over time (CSV or XLSX)', ror: 'Research Organization Registry dump (JSON)' },
+      kinds: {
+        moves: 'Moves (CSV or XLSX)',
+        roster: 'A lab roster over time (CSV or XLSX)',
+        ror: 'Research Organization Registry dump (JSON)',
+        organizations: 'Organizations (CSV or XLSX)',
+        people: 'People (CSV or XLSX)',
+        sources: 'Sources (CSV or XLSX)',
+        'headcount-targets': 'Headcount targets (CSV or XLSX)',
+        'headcount-observations': 'Observed headcounts (CSV or XLSX)',
+      },
       choose: 'Choose a file',
       file: 'File to import',
       preview: 'Preview',
@@ -90,6 +99,7 @@ export const en = {
       ignore: '(ignore)',
       questions: 'Which record is it?',
       createNew: 'A new record',
+      suggested: 'Not found under this name: is it one of these? If not, fix the file.',
       previewAgain: 'Answer, then preview again: the answers go with the file.',
     },
     sector: {

@@ -66,7 +66,16 @@ export const fr = {
     imports: {
       new: 'Nouvel import',
       kind: 'Contenu du fichier',
-      kinds: { moves: 'Mouvements (CSV ou XLSX)', roster: 'Un effectif de laboratoire dans le temps (CSV ou XLSX)', ror: 'Export du Research Organization Registry (JSON)' },
+      kinds: {
+        moves: 'Mouvements (CSV ou XLSX)',
+        roster: 'Un effectif de laboratoire dans le temps (CSV ou XLSX)',
+        ror: 'Export du Research Organization Registry (JSON)',
+        organizations: 'Organisations (CSV ou XLSX)',
+        people: 'Personnes (CSV ou XLSX)',
+        sources: 'Sources (CSV ou XLSX)',
+        'headcount-targets': 'Objectifs d’effectifs (CSV ou XLSX)',
+        'headcount-observations': 'Effectifs observés (CSV ou XLSX)',
+      },
       choose: 'Choisir un fichier',
       file: 'Fichier à importer',
       preview: 'Aperçu',
@@ -90,6 +99,7 @@ export const fr = {
       ignore: '(ignorer)',
       questions: 'De quel enregistrement s’agit-il ?',
       createNew: 'Un nouvel enregistrement',
+      suggested: 'Introuvable sous ce nom : est-ce l’un de ceux-ci ? Sinon, corrigez le fichier.',
       previewAgain: 'Répondez, puis relancez l’aperçu : les réponses accompagnent le fichier.',
     },
     sector: {

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Card, CardContent, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { hasRole, MOVE_COLUMNS, Role, ROSTER_COLUMNS } from '@talentflow/domain';
+import { hasRole, MOVE_COLUMNS, RECORD_COLUMNS, RECORD_KINDS, Role, ROSTER_COLUMNS } from '@talentflow/domain';
 import { useState } from 'react';
 import { Title, useDataProvider, useNotify, usePermissions, useRedirect, useTranslate } from 'react-admin';
 import type { TalentflowDataProvider } from '../providers/dataProvider';
@@ -18,7 +18,12 @@ interface Row {
   reason?: string;
   errors?: Record<string, string>;
   ask?: { key: string; candidates: { id: string; name: string }[] }[];
+  /** For an organisation not found: stored ones of similar names. */
+  suggest?: { key: string; candidates: { id: string; name: string }[] }[];
   candidates?: { id: string; name: string }[];
+  /** For an update: the fields filled in; and the stored values kept over the file's. */
+  changes?: Record<string, { before: unknown; after: unknown }>;
+  kept?: Record<string, string>;
 }
 interface Answer {
   importId: string | null;
@@ -29,13 +34,28 @@ interface Answer {
 }
 
 /** The columns a spreadsheet of each kind can hold, offered when a header is mapped by hand. */
-const COLUMNS: Record<string, readonly string[]> = { moves: MOVE_COLUMNS, roster: ROSTER_COLUMNS };
+const COLUMNS: Record<string, readonly string[]> = { moves: MOVE_COLUMNS, roster: ROSTER_COLUMNS, ...RECORD_COLUMNS };
 
-/** Every question the preview asks, once: the key to answer in `matches`, and the records it could be. */
-function questions(rows: Row[]): { key: string; label: string; candidates: { id: string; name: string }[] }[] {
-  const asked = new Map<string, { key: string; label: string; candidates: { id: string; name: string }[] }>();
+/** The spreadsheet kinds every editor imports, in the order offered. */
+const SPREADSHEETS = ['moves', 'roster', ...RECORD_KINDS];
+
+interface Question {
+  key: string;
+  label: string;
+  candidates: { id: string; name: string }[];
+  /** A suggestion (similar names) rather than a question: a new record is not among the answers. */
+  suggested?: boolean;
+}
+
+/**
+ * Every question the preview asks, once, and every suggestion it makes for a name not found: the
+ * key to answer in `matches`, and the records it could be.
+ */
+function questions(rows: Row[]): Question[] {
+  const asked = new Map<string, Question>();
   for (const row of rows) {
     for (const ask of row.ask ?? []) asked.set(ask.key, { key: ask.key, label: ask.key.replace(/^(person|organization):/, ''), candidates: ask.candidates });
+    for (const ask of row.suggest ?? []) asked.set(ask.key, { key: ask.key, label: ask.key.replace(/^organization:/, ''), candidates: ask.candidates, suggested: true });
     if (row.rorId && row.action === 'ambiguous' && row.candidates) asked.set(row.rorId, { key: row.rorId, label: `${row.name} (${row.rorId})`, candidates: row.candidates });
   }
   return [...asked.values()];
@@ -49,7 +69,9 @@ function detail(row: Row): string {
   if (row.errors) return Object.entries(row.errors).map(([field, problem]) => `${field}: ${problem}`).join('; ');
   if (row.ask) return row.ask.map((a) => `${a.key}: ${a.candidates.map((c) => `${c.name} (${c.id})`).join(', ')}`).join('; ');
   if (row.candidates) return row.candidates.map((c) => `${c.name} (${c.id})`).join(', ');
-  if (row.duplicateOf) return `= ${row.duplicateOf}`;
+  const kept = row.kept ? ` (${Object.entries(row.kept).map(([field, value]) => `${field}: ${value}`).join('; ')})` : '';
+  if (row.changes) return `+ ${Object.keys(row.changes).join(', ')}${kept}`;
+  if (row.duplicateOf) return `= ${row.duplicateOf}${kept}`;
   return row.reason ?? '';
 }
 
@@ -105,8 +127,11 @@ export function ImportCreate() {
       <CardContent>
         <Stack spacing={2} sx={{ maxWidth: 640 }}>
           <TextField select label={translate('talentflow.imports.kind')} value={kind} onChange={(event) => (setKind(event.target.value), setPreview(null), setMatches({}), setColumns({}))}>
-            <MenuItem value="moves">{translate('talentflow.imports.kinds.moves')}</MenuItem>
-            <MenuItem value="roster">{translate('talentflow.imports.kinds.roster')}</MenuItem>
+            {SPREADSHEETS.map((spreadsheet) => (
+              <MenuItem key={spreadsheet} value={spreadsheet}>
+                {translate(`talentflow.imports.kinds.${spreadsheet}`)}
+              </MenuItem>
+            ))}
             {hasRole(permissions, Role.Admin) && <MenuItem value="ror">{translate('talentflow.imports.kinds.ror')}</MenuItem>}
           </TextField>
           <Button variant="outlined" component="label">
@@ -167,14 +192,22 @@ export function ImportCreate() {
                 <Typography component="h2" variant="h6">
                   {translate('talentflow.imports.questions')}
                 </Typography>
-                {asked.map(({ key, label, candidates }) => (
-                  <TextField key={key} select size="small" label={label} value={matches[key] ?? ''} onChange={(event) => setMatches({ ...matches, [key]: event.target.value })}>
+                {asked.map(({ key, label, candidates, suggested }) => (
+                  <TextField
+                    key={key}
+                    select
+                    size="small"
+                    label={label}
+                    helperText={suggested ? translate('talentflow.imports.suggested') : undefined}
+                    value={matches[key] ?? ''}
+                    onChange={(event) => setMatches({ ...matches, [key]: event.target.value })}
+                  >
                     {candidates.map((candidate) => (
                       <MenuItem key={candidate.id} value={candidate.id}>
                         {candidate.name} ({candidate.id.slice(0, 8)})
                       </MenuItem>
                     ))}
-                    <MenuItem value="new">{translate('talentflow.imports.createNew')}</MenuItem>
+                    {!suggested && <MenuItem value="new">{translate('talentflow.imports.createNew')}</MenuItem>}
                   </TextField>
                 ))}
                 <Typography variant="body2">{translate('talentflow.imports.previewAgain')}</Typography>

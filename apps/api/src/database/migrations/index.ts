@@ -47,6 +47,7 @@ import { ImportedRecords1796500300000 } from './1796500300000-ImportedRecords';
 import { ImportUndo1796500400000 } from './1796500400000-ImportUndo';
 import { RosterObservations1796500500000 } from './1796500500000-RosterObservations';
 import { ImportProgress1796500600000 } from './1796500600000-ImportProgress';
+import { RecordImports1796500700000 } from './1796500700000-RecordImports';
 
 /** Every migration, in order. Add each new one here (the bundle cannot glob for them). */
 export const MIGRATIONS = [
@@ -99,4 +100,5 @@ export const MIGRATIONS = [
   ImportUndo1796500400000,
   RosterObservations1796500500000,
   ImportProgress1796500600000,
+  RecordImports1796500700000,
 ];

@@ -1,7 +1,7 @@
 import { DatePrecision, type MoveColumn, MOVE_STATUSES, MoveStatus, ROLE_CATEGORIES, RoleCategory, Sector, SECTORS } from '@talentflow/domain';
 import { countryCode } from '../countries';
 import { normalized } from '../names';
-import { IDENTIFIER_HEADERS } from '../matching';
+import { IDENTIFIER_HEADERS, identifiersIn } from '../matching';
 import { readDate, readTable, readWord } from '../table-file';
 
 /**
@@ -128,13 +128,7 @@ function readRow(row: number, cell: Partial<Record<MoveColumn, string>>): MoveRo
   return {
     row,
     person: cell.person ?? '',
-    identifiers: {
-      orcid: cell.orcid?.replace(/^https?:\/\/orcid\.org\//, ''),
-      wikidataId: cell.wikidataId,
-      googleScholarId: cell.googleScholarId?.replace(/^.*[?&]user=([^&]+).*$/, '$1'),
-      dblpId: cell.dblpId?.replace(/^https?:\/\/dblp\.org\/pid\//, '').replace(/\.html$/, ''),
-      openalexId: cell.openalexId?.replace(/^https?:\/\/openalex\.org\//, ''),
-    },
+    identifiers: identifiersIn(cell),
     from,
     to,
     effectiveOn: date?.on ?? null,

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalSourceUrl } from '../../sources/source-url';
 import type { ImportTotals } from '../import.entity';
-import { type ImportActor, type ImportOptions, previewOrCommit, recordImport, sha256, writeInChunks } from '../import-writes';
+import { blockingRows, type ImportActor, type ImportOptions, previewOrCommit, recordImport, sha256, writeInChunks } from '../import-writes';
 import { ImportProgressReport } from '../import-progress';
 import { normalized } from '../names';
 import { byNames, type Identifier, IDENTIFIERS, organizationsNamed, overlaps, peopleNamed, type Period, rorIdIn, similarOrganizations, storedMoves, SUGGESTED_NAMES } from '../matching';
@@ -40,6 +40,8 @@ export interface MovesImportRow {
   duplicateOf?: string;
   /** For an ambiguous row: the key to answer in `matches`, and the records it could be. */
   ask?: { key: string; candidates: { id: string; name: string }[] }[];
+  /** For an organisation not found: stored ones of similar names, which `matches` may choose. */
+  suggest?: { key: string; candidates: { id: string; name: string }[] }[];
   errors?: Record<string, string>;
 }
 
@@ -117,15 +119,7 @@ export class MovesImportService {
         progress,
         options.dryRun,
         (manager) => this.plan(manager, read.rows, options, meta),
-        ({ result }) => {
-          const blocking = result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
-          if (blocking.length === 0) return undefined;
-          const [first] = blocking;
-          const why = first.action === 'error' ? Object.values(first.errors ?? {}).join('; ') : `asks ${first.ask?.map((a) => a.key).join(', ')}`;
-          return {
-            file: `${blocking.length} rows cannot be imported as they are (first: row ${first.row}, ${why}): fix the file or answer in matches, then import again; nothing was written`,
-          };
-        },
+        (plan) => blockingRows(plan),
         (manager, plan) => this.commit(manager, plan, actor, progress),
       );
     });
@@ -196,6 +190,7 @@ export class MovesImportService {
       if (Object.keys(row.errors).length > 0) return { row: row.row, action: 'error', errors: row.errors };
       const out: MovesImportRow = { row: row.row, action: 'create' };
       const ask: NonNullable<MovesImportRow['ask']> = [];
+      const suggest: NonNullable<MovesImportRow['suggest']> = [];
       const errors: Record<string, string> = {};
 
       const organization = (side: 'from' | 'to'): Resolved | undefined => {
@@ -223,6 +218,7 @@ export class MovesImportService {
         const created = newOrganizations.get(normalized(end.name)) as NewOrganization;
         if (!created.sector) {
           const similar = suggestions.get(end.name) ?? [];
+          if (similar.length) suggest.push({ key, candidates: similar });
           errors[`${side}Sector`] =
             `"${end.name}" is not in Talentflow: give its sector (a ${side} sector column) to create it` +
             (similar.length ? `, or choose one of ${similar.map((s) => `${s.name} (${s.id})`).join(', ')} in matches["${key}"]` : '');
@@ -279,7 +275,7 @@ export class MovesImportService {
         out.source = { id: existing ?? created?.id ?? null, name: row.source.title ?? url, by: existing ? 'identifier' : 'new' };
       }
 
-      if (Object.keys(errors).length > 0) return { ...out, action: 'error', errors };
+      if (Object.keys(errors).length > 0) return { ...out, action: 'error', errors, ...(suggest.length ? { suggest } : {}) };
       if (ask.length > 0) return { ...out, action: 'ambiguous', ask };
 
       const move: NewMove = {

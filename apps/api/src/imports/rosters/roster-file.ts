@@ -1,7 +1,7 @@
 import { ROLE_CATEGORIES, RoleCategory, type RosterColumn } from '@talentflow/domain';
 import { readDate, readTable, readWord } from '../table-file';
 import { CATEGORY_WORDS } from '../moves/moves-file';
-import { type Identifier, IDENTIFIER_HEADERS } from '../matching';
+import { type Identifier, IDENTIFIER_HEADERS, identifiersIn } from '../matching';
 
 /** The headers recognised for each column, in English and French. */
 const HEADERS: Record<RosterColumn, string[]> = {
@@ -51,7 +51,7 @@ export async function readRoster(file: Buffer, mapping: Record<string, string> =
       line,
       on: date?.on ?? '',
       person: cell.person ?? '',
-      identifiers: { orcid: cell.orcid, wikidataId: cell.wikidataId, googleScholarId: cell.googleScholarId, dblpId: cell.dblpId, openalexId: cell.openalexId },
+      identifiers: identifiersIn(cell),
       roleCategory: roleCategory ?? RoleCategory.Researcher,
       affiliation: cell.affiliation ?? '',
       nowAt: cell.nowAt ?? null,

@@ -4,7 +4,7 @@ import { DatePrecision, MoveStatus, Population, RoleCategory } from '@talentflow
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ImportTotals } from '../import.entity';
-import { type ImportActor, type ImportOptions, previewOrCommit, recordImport, sha256, writeInChunks } from '../import-writes';
+import { blockingRows, type ImportActor, type ImportOptions, previewOrCommit, recordImport, sha256, writeInChunks } from '../import-writes';
 import { ImportProgressReport } from '../import-progress';
 import { byNames, type Identifier, IDENTIFIERS, organizationsNamed, overlaps, peopleNamed, type Period, rorIdIn, storedMoves } from '../matching';
 import { normalized } from '../names';
@@ -84,13 +84,7 @@ export class RosterImportService {
         progress,
         options.dryRun,
         (manager) => this.plan(manager, lines, options, meta),
-        ({ result }) => {
-          const blocking = result.rows.filter((row) => row.action === 'error' || row.action === 'ambiguous');
-          if (blocking.length === 0) return undefined;
-          return {
-            file: `${blocking.length} lines or proposals cannot be imported as they are (first: line ${blocking[0].row}): fix the file or answer in matches, then import again; nothing was written`,
-          };
-        },
+        (plan) => blockingRows(plan, 'lines or proposals'),
         (manager, plan) => this.commit(manager, plan, actor, progress),
       );
     });

@@ -98,7 +98,7 @@ export type Organization = Stored &
 export type Person = Stored & Required<PersonInput> & Imported;
 export type Source = Stored & Required<SourceInput> & Imported;
 export type Move = Stored & Required<MoveInput> & Imported;
-export type HeadcountTarget = Stored & Required<HeadcountTargetInput>;
+export type HeadcountTarget = Stored & Required<HeadcountTargetInput> & Imported;
 export type HeadcountObservation = Stored & Required<HeadcountObservationInput> & Imported;
 
 export interface UserInput {
