@@ -104,4 +104,30 @@ describe('roster import', () => {
     const answered = (await upload(csv, { dryRun: 'true', matches: JSON.stringify({ 'organization:Nowhere Institute': ids.inria }) }).expect(200)).body;
     expect(answered.rows.find((r: { kind: string }) => r.kind === 'move')).toMatchObject({ from: { id: ids.inria }, to: { id: ids.kyutai }, on: '2024-02-01' });
   });
+
+  it('counts someone in two labs at once in both, and a second affiliation taken or given up is no move', async () => {
+    const north = await post('organizations', { name: 'Lab North', sector: 'public_research' });
+    const south = await post('organizations', { name: 'Lab South', sector: 'public_research' });
+    const csv =
+      'Date,Name,Affiliation\n' +
+      '2025-01-01,Frank Joint,Lab North\n2025-01-01,Frank Joint,Lab South\n2025-01-01,Gina Solo,Lab North\n' +
+      '2025-03-01,Frank Joint,Lab South\n2025-03-01,Gina Solo,Lab North\n2025-03-01,Gina Solo,Lab South\n';
+    const { body } = await upload(csv, { dryRun: 'true' }).expect(200);
+    const proposed = body.rows
+      .filter((r: { kind: string }) => r.kind !== 'headcount')
+      .map((r: { kind: string; person: { name: string }; from?: { id: string }; to?: { id: string } }) => [r.kind, r.person.name, r.from?.id ?? null, r.to?.id ?? null]);
+    expect(proposed.sort()).toEqual([
+      ['arrival', 'Gina Solo', null, south],
+      ['departure', 'Frank Joint', north, null],
+    ]);
+    const researchers = body.rows
+      .filter((r: { kind: string; name: string }) => r.kind === 'headcount' && r.name.includes('researchers'))
+      .map((r: { name: string; on: string }) => `${r.on} ${r.name}`);
+    expect(researchers.sort()).toEqual([
+      '2025-01-01 Lab North, researchers: 2',
+      '2025-01-01 Lab South, researchers: 1',
+      '2025-03-01 Lab North, researchers: 1',
+      '2025-03-01 Lab South, researchers: 2',
+    ]);
+  });
 });

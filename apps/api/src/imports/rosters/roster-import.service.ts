@@ -158,9 +158,9 @@ export class RosterImportService {
       persons.set(key, { ...person, names: new Set([line.person]) });
     }
 
-    // Snapshots, one per day: where each person is, or which place they had left for.
+    // Snapshots, one per day: the labs each person is in (one or several), or which place they had left for.
     const days = [...new Set(readable.map((l) => l.on))].sort();
-    const present = new Map(days.map((day) => [day, new Map<string, Seen>()]));
+    const present = new Map(days.map((day) => [day, new Map<string, Map<string, Seen>>()]));
     const gone = new Map(days.map((day) => [day, new Map<string, { lab: { id: string; name: string }; to: { id: string; name: string }; line: number }>()]));
     const labsOn = new Map(days.map((day) => [day, new Map<string, { id: string; name: string }>()]));
     for (const line of readable) {
@@ -179,7 +179,10 @@ export class RosterImportService {
       labsOn.get(line.on)?.set(here.id, here);
       const key = keyOf.get(line) as string;
       if (to) gone.get(line.on)?.set(key, { lab: here, to: to as { id: string; name: string }, line: line.line });
-      else present.get(line.on)?.set(key, { lab: here, roleCategory: line.roleCategory, line: line.line });
+      else {
+        const snapshot = present.get(line.on) as Map<string, Map<string, Seen>>;
+        snapshot.set(key, (snapshot.get(key) ?? new Map()).set(here.id, { lab: here, roleCategory: line.roleCategory, line: line.line }));
+      }
     }
     for (const person of persons.values()) {
       if (person.ask) rows.push({ row: 0, action: 'ambiguous', person: { id: null, name: person.name, by: 'name' }, ask: person.ask });
@@ -210,18 +213,27 @@ export class RosterImportService {
       moves.push({ id: randomUUID(), personId: person.id, fromId: period.fromId, toId: period.toId, on, roleCategory, notes });
       rows.push(row);
     };
+    // Person by person, the labs left and the labs joined since the snapshot before: one of each is
+    // a move; otherwise each lab joined is an arrival and each lab left a departure (a second
+    // affiliation taken or given up). A line saying where they had left for makes that departure.
     days.forEach((day, i) => {
       const before = i > 0 ? present.get(days[i - 1]) : undefined;
-      const now = present.get(day) as Map<string, Seen>;
-      for (const [key, seen] of now) {
-        const earlier = before?.get(key);
-        if (earlier && earlier.lab.id !== seen.lab.id) propose('move', key, earlier.lab, seen.lab, day, days[i - 1], seen.roleCategory, seen.line);
-        else if (before && !earlier) propose('arrival', key, null, seen.lab, day, days[i - 1], seen.roleCategory, seen.line);
+      const now = present.get(day) as Map<string, Map<string, Seen>>;
+      const leaving = gone.get(day) ?? new Map();
+      for (const key of before ? new Set([...before.keys(), ...now.keys()]) : []) {
+        const [was, is] = [before?.get(key) ?? new Map<string, Seen>(), now.get(key) ?? new Map<string, Seen>()];
+        const left = [...was.values()].filter((seen) => !is.has(seen.lab.id) && leaving.get(key)?.lab.id !== seen.lab.id);
+        const joined = [...is.values()].filter((seen) => !was.has(seen.lab.id));
+        if (left.length === 1 && joined.length === 1) {
+          propose('move', key, left[0].lab, joined[0].lab, day, days[i - 1], joined[0].roleCategory, joined[0].line);
+          continue;
+        }
+        for (const seen of joined) propose('arrival', key, null, seen.lab, day, days[i - 1], seen.roleCategory, seen.line);
+        for (const seen of left) propose('departure', key, seen.lab, null, day, days[i - 1], seen.roleCategory, seen.line);
       }
-      for (const [key, left] of gone.get(day) ?? []) propose('departure', key, left.lab, left.to, day, null, before?.get(key)?.roleCategory ?? RoleCategory.Researcher, left.line);
-      for (const [key, earlier] of before ?? []) {
-        if (now.has(key) || gone.get(day)?.has(key)) continue;
-        propose('departure', key, earlier.lab, null, day, days[i - 1], earlier.roleCategory, earlier.line);
+      for (const [key, left] of leaving) {
+        const roleCategory = [...(before?.get(key)?.values() ?? [])][0]?.roleCategory ?? RoleCategory.Researcher;
+        propose('departure', key, left.lab, left.to, day, null, roleCategory, left.line);
       }
     });
 
@@ -234,7 +246,7 @@ export class RosterImportService {
     const observations: { id: string; organizationId: string; on: string; population: Population; count: number }[] = [];
     for (const day of days) {
       for (const lab of labsOn.get(day)?.values() ?? []) {
-        const here = [...(present.get(day)?.values() ?? [])].filter((seen) => seen.lab.id === lab.id);
+        const here = [...(present.get(day)?.values() ?? [])].flatMap((labs) => labs.get(lab.id) ?? []);
         for (const population of Object.values(Population)) {
           const count = here.filter((seen) => POPULATIONS[population].includes(seen.roleCategory)).length;
           const row: RosterRow = { row: here[0]?.line ?? 0, action: 'create', kind: 'headcount', name: `${lab.name}, ${population}: ${count}`, on: day };
