@@ -19,6 +19,10 @@ describe('the platform around the resources', () => {
     expect(Object.keys(body.components.schemas.CreateMoveDto.properties)).toEqual(
       expect.arrayContaining(['personId', 'fromOrganizationId', 'toOrganizationId', 'status', 'sourceIds']),
     );
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/imports', '/api/imports/moves', '/api/imports/roster', '/api/imports/ror', '/api/imports/{kind}', '/api/imports/progress/{key}']),
+    );
+    expect(body.paths['/api/imports/{kind}'].post.parameters[0].schema.enum).toEqual(['organizations', 'people', 'sources', 'headcount-targets', 'headcount-observations']);
     await t.http.get('/api/docs').expect(200);
   });
 
