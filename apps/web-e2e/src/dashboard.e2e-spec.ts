@@ -119,6 +119,60 @@ describeInBrowser('the dashboard', () => {
     await page.getByText('1-1 of 1').waitFor();
   });
 
+  it('links every chart to the table that is its text alternative', async () => {
+    await page.goto(`/?from=2023-01-01&to=2024-12-31&level=organization&organizationIds=${kyutaiId}`);
+    await panel('headcount').getByText(/Dash Kyutai — /).waitFor();
+    await panel('flows').getByRole('figure').waitFor();
+    const figures = await page.getByRole('figure').all();
+    expect(figures).toHaveLength(3);
+    for (const figure of figures) {
+      const [details, note] = [await figure.getAttribute('aria-details'), await figure.getAttribute('aria-describedby')];
+      const table = page.locator(`[id="${details}"]`);
+      expect([await figure.getAttribute('aria-label'), await table.evaluate((element) => element.tagName)]).toEqual([expect.any(String), 'TABLE']);
+      expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator(`[id="${note}"]`).textContent()).toMatch(/The table gives the same figures/);
+    }
+  });
+
+  it('gives the headcount chart a table, whose months open their moves from the keyboard', async () => {
+    await page.goto(`/?from=2023-01-01&to=2024-12-31&organizationIds=${kyutaiId}`);
+    const lab = panel('headcount').getByTestId('headcount-lab');
+    await lab.getByText('As a table').click();
+    const table = lab.getByRole('table', { name: 'Headcount against target: Dash Kyutai' });
+    // November 2023: the observed headcount of 3 beside the series.
+    const november = table.getByRole('row', { name: /^2023-11\s+\d+\s+3$/ });
+    await november.waitFor();
+    await november.getByRole('button', { name: '2023-11' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/moves\?filter=/);
+    const filter = JSON.parse(new URL(page.url()).searchParams.get('filter') ?? '{}');
+    expect(filter).toMatchObject({ organizationId: kyutaiId, effectiveAfter: '2023-11-01', effectiveBefore: '2023-11-30' });
+    await page.getByRole('row', { name: /Dash FAIR/ }).waitFor();
+  });
+
+  it('sets its filters from the keyboard alone, each field reached with Tab, focus shown', async () => {
+    await page.goto(`/?from=2023-01-01&to=2024-12-31&level=sector&organizationIds=${kyutaiId}`);
+    await panel('net-flows').getByRole('row', { name: /Private lab/ }).waitFor();
+    await page.getByLabel('To', { exact: true }).focus();
+    const sectors = page.getByRole('combobox', { name: 'Sectors' });
+    for (let presses = 0; presses < 10 && !(await sectors.evaluate((element) => element === document.activeElement)); presses++) await page.keyboard.press('Tab');
+    expect(await sectors.evaluate((element) => element === document.activeElement)).toBe(true);
+    // Focus is visible: the field's outline takes the focus colour.
+    expect(await page.locator('.MuiAutocomplete-root .Mui-focused').count()).toBeGreaterThan(0);
+    await page.keyboard.type('Big');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sectors=big_tech/);
+    await page.keyboard.press('Escape');
+    // An end must be both Dash Kyutai and big tech: no move has one, and the panels say so.
+    await panel('net-flows').getByTestId('panel-empty').waitFor();
+    // And off again, from the keyboard: Backspace takes the last chosen sector out.
+    await sectors.focus();
+    await page.keyboard.press('Backspace');
+    await page.waitForURL((url) => !url.search.includes('sectors='));
+    await panel('net-flows').getByRole('row', { name: /Private lab/ }).waitFor();
+  });
+
   it('says when a panel is loading, has nothing for the filters, or failed, and retries on demand', async () => {
     // A slow answer: the panel says it is loading meanwhile.
     let release: () => void = () => undefined;

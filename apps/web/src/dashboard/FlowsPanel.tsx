@@ -4,12 +4,14 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import { useTheme } from '@mui/material/styles';
 import { useTranslate } from 'react-admin';
 import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip } from 'recharts';
 import type { NodeProps } from 'recharts/types/chart/Sankey';
 import { type DashboardFilters, useOpenMoves } from './filters';
 import { ChoiceToggle } from './ChoiceToggle';
-import { Panel } from './Panel';
+import { CHART_COLORS } from './chart-colors';
+import { ChartFigure, Panel } from './Panel';
 import { useAnalytics } from './useAnalytics';
 
 const LEVELS = ['organization', 'parent', 'sector', 'country'] as const;
@@ -20,13 +22,16 @@ interface Flows {
   total: number;
 }
 
-/** A node: its bar, and its name beside it (origins on the left, destinations on the right). */
-function SankeyNode({ x, y, width, height, payload }: NodeProps) {
+/**
+ * A node: its bar, and its name beside it (origins on the left, destinations on the right). The
+ * Sankey calls it as a function, not as a component: no hooks here, so its colour comes as a prop.
+ */
+function SankeyNode({ x, y, width, height, payload, fill }: NodeProps & { fill: string }) {
   const node = payload as unknown as { name: string; side: string; value: number };
   const left = node.side === 'origin';
   return (
     <Layer>
-      <Rectangle x={x} y={y} width={width} height={height} fill="#1976d2" fillOpacity={0.9} />
+      <Rectangle x={x} y={y} width={width} height={height} fill={fill} fillOpacity={0.9} />
       <text x={left ? x - 6 : x + width + 6} y={y + height / 2} textAnchor={left ? 'end' : 'start'} dominantBaseline="middle" fontSize={12} fill="currentColor">
         {node.name} ({node.value})
       </text>
@@ -41,6 +46,7 @@ function SankeyNode({ x, y, width, height, payload }: NodeProps) {
 export function FlowsPanel({ filters, setFilters }: { filters: DashboardFilters; setFilters: (change: Partial<DashboardFilters>) => void }) {
   const translate = useTranslate();
   const openMoves = useOpenMoves(filters);
+  const colors = CHART_COLORS[useTheme().palette.mode];
   const answer = useAnalytics<Flows>('flows', filters, { level: filters.level, limit: '40' });
   const { data } = answer;
   const label = (name: string) => (filters.level === 'sector' ? translate(`talentflow.sector.${name}`, { _: name }) : name);
@@ -63,31 +69,33 @@ export function FlowsPanel({ filters, setFilters }: { filters: DashboardFilters;
       }
     >
       {chart ? (
-        <ResponsiveContainer width="100%" height={420}>
-          <Sankey
-            data={chart}
-            nodePadding={18}
-            margin={{ top: 16, right: 140, bottom: 16, left: 140 }}
-            link={{ stroke: '#1976d2', strokeOpacity: 0.25 }}
-            node={SankeyNode}
-            onClick={(item, type) => {
-              // A link's payload holds both its ends, as the nodes given above; a node's, the node.
-              if (type === 'link') {
-                const { source, target } = item.payload as unknown as { source: Flows['nodes'][number]; target: Flows['nodes'][number] };
-                openMoves({ from: source.key, to: target.key });
-              } else {
-                const node = item.payload as unknown as Flows['nodes'][number];
-                openMoves(node.side === 'origin' ? { from: node.key } : { to: node.key });
-              }
-            }}
-          >
-            <Tooltip />
-          </Sankey>
-        </ResponsiveContainer>
+        <ChartFigure label={translate('talentflow.dashboard.flows')} table="flows-table">
+          <ResponsiveContainer width="100%" height={420}>
+            <Sankey
+              data={chart}
+              nodePadding={18}
+              margin={{ top: 16, right: 140, bottom: 16, left: 140 }}
+              link={{ stroke: colors.flow, strokeOpacity: 0.3 }}
+              node={(props: NodeProps) => <SankeyNode {...props} fill={colors.flow} />}
+              onClick={(item, type) => {
+                // A link's payload holds both its ends, as the nodes given above; a node's, the node.
+                if (type === 'link') {
+                  const { source, target } = item.payload as unknown as { source: Flows['nodes'][number]; target: Flows['nodes'][number] };
+                  openMoves({ from: source.key, to: target.key });
+                } else {
+                  const node = item.payload as unknown as Flows['nodes'][number];
+                  openMoves(node.side === 'origin' ? { from: node.key } : { to: node.key });
+                }
+              }}
+            >
+              <Tooltip />
+            </Sankey>
+          </ResponsiveContainer>
+        </ChartFigure>
       ) : null}
       <p data-testid="flows-total">{translate('talentflow.dashboard.total', { count: data?.total ?? 0 })}</p>
       {/* The diagram's text alternative: every link as a row, each opening its moves from the keyboard too. */}
-      <Table size="small" aria-label={translate('talentflow.dashboard.flows')}>
+      <Table id="flows-table" size="small" aria-label={translate('talentflow.dashboard.flows')}>
         <TableHead>
           <TableRow>
             <TableCell>{translate('talentflow.dashboard.origin')}</TableCell>

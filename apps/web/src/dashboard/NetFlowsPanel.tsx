@@ -4,10 +4,12 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import { useTheme } from '@mui/material/styles';
 import { useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type DashboardFilters, useOpenMoves } from './filters';
-import { Panel } from './Panel';
+import { CHART_COLORS } from './chart-colors';
+import { ChartFigure, Panel } from './Panel';
 import { useAnalytics } from './useAnalytics';
 
 interface NetFlow {
@@ -33,37 +35,40 @@ function CountButton({ count, onClick }: { count: number; onClick: () => void })
 export function NetFlowsPanel({ filters }: { filters: DashboardFilters }) {
   const translate = useTranslate();
   const openMoves = useOpenMoves(filters);
+  const colors = CHART_COLORS[useTheme().palette.mode];
   const answer = useAnalytics<NetFlow[]>('net-flows', filters, { level: filters.level, limit: '15' });
   const data = answer.data ?? [];
   const label = (name: string) => (filters.level === 'sector' ? translate(`talentflow.sector.${name}`, { _: name }) : name);
   const rows = data.map((row) => ({ ...row, name: label(row.name), departures: -row.departures }));
   return (
     <Panel title="talentflow.dashboard.netFlows" rows={data} name="net-flows" data={{ ...answer, isEmpty: data.length === 0 }}>
-      <ResponsiveContainer width="100%" height={300}>
-        <BarChart data={rows} margin={{ left: 8, right: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={70} tick={{ fontSize: 11 }} />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
-          <Legend />
-          <Bar
-            dataKey="arrivals"
-            name={translate('talentflow.dashboard.arrivals')}
-            fill="#2e7d32"
-            cursor="pointer"
-            onClick={(bar) => openMoves({ to: (bar.payload as NetFlow).key })}
-          />
-          <Bar
-            dataKey="departures"
-            name={translate('talentflow.dashboard.departures')}
-            fill="#c62828"
-            cursor="pointer"
-            onClick={(bar) => openMoves({ from: (bar.payload as NetFlow).key })}
-          />
-          <Bar dataKey="balance" name={translate('talentflow.dashboard.balance')} fill="#1976d2" />
-        </BarChart>
-      </ResponsiveContainer>
-      <Table size="small" aria-label={translate('talentflow.dashboard.netFlows')}>
+      <ChartFigure label={translate('talentflow.dashboard.netFlows')} table="net-flows-table">
+        <ResponsiveContainer width="100%" height={300}>
+          <BarChart data={rows} margin={{ left: 8, right: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={70} tick={{ fontSize: 11 }} />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            <Bar
+              dataKey="arrivals"
+              name={translate('talentflow.dashboard.arrivals')}
+              fill={colors.arrivals}
+              cursor="pointer"
+              onClick={(bar) => openMoves({ to: (bar.payload as NetFlow).key })}
+            />
+            <Bar
+              dataKey="departures"
+              name={translate('talentflow.dashboard.departures')}
+              fill={colors.departures}
+              cursor="pointer"
+              onClick={(bar) => openMoves({ from: (bar.payload as NetFlow).key })}
+            />
+            <Bar dataKey="balance" name={translate('talentflow.dashboard.balance')} fill={colors.balance} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+      <Table id="net-flows-table" size="small" aria-label={translate('talentflow.dashboard.netFlows')}>
         <TableHead>
           <TableRow>
             <TableCell />

@@ -10,6 +10,22 @@ import { type ReactNode, useRef } from 'react';
 import { useTranslate } from 'react-admin';
 import { exportCsv, exportPng } from './export';
 
+/**
+ * A chart, for assistive technology a figure named `label` whose text alternative is the table
+ * `table` (its id): `aria-details` points at the table, `aria-describedby` at a line saying so.
+ */
+export function ChartFigure({ label, table, children }: { label: string; table: string; children: ReactNode }) {
+  const translate = useTranslate();
+  return (
+    <Box component="figure" aria-label={label} aria-details={table} aria-describedby={`${table}-note`} sx={{ m: 0 }}>
+      {children}
+      <Typography id={`${table}-note`} component="figcaption" variant="caption" color="text.secondary">
+        {translate('talentflow.dashboard.asTable')}
+      </Typography>
+    </Box>
+  );
+}
+
 /** Where a panel's data stands: its query's state, and whether the answer holds anything to show. */
 export interface PanelData {
   isPending: boolean;

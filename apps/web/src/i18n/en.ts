@@ -170,6 +170,9 @@ export const en = {
       error: 'The figures could not be loaded',
       retry: 'Try again',
       latestMoves: 'Latest moves',
+      asTable: 'The table gives the same figures, each count opening its moves.',
+      headcountTable: 'As a table',
+      month: 'Month',
     },
     validation: {
       orcid: 'An ORCID iD such as 0000-0002-1825-0097, with a valid check digit',

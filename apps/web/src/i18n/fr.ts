@@ -170,6 +170,9 @@ export const fr = {
       error: 'Les chiffres n’ont pas pu être chargés',
       retry: 'Réessayer',
       latestMoves: 'Derniers mouvements',
+      asTable: 'Le tableau donne les mêmes chiffres ; chaque nombre ouvre ses mouvements.',
+      headcountTable: 'Sous forme de tableau',
+      month: 'Mois',
     },
     validation: {
       orcid: 'Un identifiant ORCID comme 0000-0002-1825-0097, avec une clé de contrôle valide',
