@@ -120,4 +120,35 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       await page.context().close();
     }
   });
+
+  it('fits a phone: every main page 390 pixels wide, without sideways scrolling, showing what matters', async () => {
+    const page = await newPage(browser, { width: 390 });
+    try {
+      await signIn(page, 'admin');
+      const found: string[] = [];
+      for (const [name, path, text] of pages) {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        if (!(await settled(page, text))) found.push(`${name}: did not show "${text}"`);
+        // What is wider than the screen, and what the page holds that a reader must scroll sideways to.
+        const wide = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth <= width) return [];
+          return [...document.querySelectorAll('main *')]
+            .filter((element) => element.getBoundingClientRect().right > width + 1 && element.children.length === 0)
+            .slice(0, 3)
+            .map((element) => `<${element.tagName.toLowerCase()} class="${element.className}"> ${element.textContent?.slice(0, 40)}`);
+        });
+        if (wide.length) found.push(`${name}: wider than the screen at ${wide.join(', ')}`);
+        if (text) {
+          const box = await page.getByText(text).first().boundingBox();
+          if (!box || box.x < 0 || box.x + box.width > 391) found.push(`${name}: "${text}" is not within the screen`);
+        }
+      }
+      expect(found).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
 });
+

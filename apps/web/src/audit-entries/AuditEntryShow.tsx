@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import { FunctionField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { auditActionChoices } from '../common/choices';
 
@@ -10,7 +11,7 @@ export function AuditEntryShow() {
         <SelectField source="action" choices={auditActionChoices} />
         <TextField source="resource" />
         <TextField source="recordId" emptyText="—" />
-        <FunctionField source="changes" render={(entry) => <pre>{JSON.stringify(entry.changes, null, 2)}</pre>} />
+        <FunctionField source="changes" render={(entry) => <Box component="pre" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{JSON.stringify(entry.changes, null, 2)}</Box>} />
       </SimpleShowLayout>
     </Show>
   );

@@ -140,7 +140,7 @@ export function RecordActions({ merge = false }: { merge?: boolean }) {
   const { canAccess: mayMerge } = useCanAccess({ action: 'merge', resource });
   const deleted = Boolean(record?.deletedAt);
   return (
-    <TopToolbar>
+    <TopToolbar sx={{ flexWrap: 'wrap' }}>
       {merge && mayMerge && !deleted ? <MergeButton /> : null}
       {mayRestore && deleted ? <RestoreButton /> : null}
       {mayRestore ? <PurgeButton /> : null}

@@ -1,6 +1,7 @@
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
+import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -31,6 +32,8 @@ export function RecordHistory() {
         </Typography>
       </AccordionSummary>
       <AccordionDetails>
+        {/* On a narrow screen the table scrolls within itself, from the keyboard too, rather than widening the page. */}
+        <Box sx={{ overflowX: 'auto', width: 0, minWidth: '100%' }} tabIndex={0} role="region" aria-label={translate('talentflow.page.history')}>
         <Table size="small" aria-label={translate('talentflow.page.history')}>
           <TableBody>
             {data.flatMap((entry) => {
@@ -58,6 +61,7 @@ export function RecordHistory() {
             })}
           </TableBody>
         </Table>
+        </Box>
       </AccordionDetails>
     </Accordion>
   );

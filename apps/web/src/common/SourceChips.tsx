@@ -4,7 +4,16 @@ import { ReferenceArrayField, SingleFieldList, useRecordContext } from 'react-ad
 function SourceChip() {
   const source = useRecordContext<{ id: string; title?: string | null; url: string }>();
   if (!source) return null;
-  return <Chip size="small" label={source.title || source.url} component="span" clickable />;
+  // A long title wraps rather than widening the page.
+  return (
+    <Chip
+      size="small"
+      label={source.title || source.url}
+      component="span"
+      clickable
+      sx={{ height: 'auto', maxWidth: '100%', '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: 0.25 } }}
+    />
+  );
 }
 
 /** The sources a record cites, each linking to its page. */

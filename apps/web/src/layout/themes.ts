@@ -29,6 +29,13 @@ const accessible: RaThemeOptions['components'] = {
       root: ({ theme }: { theme: Theme }) => ({ '& .RaEmpty-message': { color: theme.palette.text.secondary } }),
     },
   },
+  // A table wider than a phone (the moves a source supports, a lab's people) scrolls within itself
+  // rather than widening the page: sized to its container, whatever its content.
+  RaDataTable: {
+    styleOverrides: {
+      root: { '& .RaDataTable-tableWrapper': { overflowX: 'auto', width: 0, minWidth: '100%' } },
+    },
+  },
   MuiCheckbox: {
     defaultProps: {
       slotProps: {

@@ -8,6 +8,7 @@ import {
   Show,
   SingleFieldList,
   TabbedShowLayout,
+  TabbedShowLayoutTabs,
   TextArrayField,
   TextField,
   UrlField,
@@ -50,7 +51,8 @@ function MovesTable({ side }: { side: 'to' | 'from' }) {
 export function OrganizationShow() {
   return (
     <Show actions={<RecordActions merge />}>
-      <TabbedShowLayout>
+      {/* Tabs that do not fit (on a phone) scroll, with arrows, rather than widen the page. */}
+      <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" sx={{ width: 0, minWidth: '100%' }} />}>
         <TabbedShowLayout.Tab label="talentflow.page.summary">
           <DeletedBanner />
           <TextField source="name" />
