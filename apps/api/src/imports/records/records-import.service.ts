@@ -289,10 +289,11 @@ export class RecordsImportService {
     if (kind === 'organizations') await load(Organization, { id: In([...recordIds.values()]) });
     if (kind === 'people') await load(Person, { id: In([...people.map((p) => p.id), ...chosenIds]) });
     if (kind === 'sources') for (const source of storedSources) storedById.set(source.id, source as unknown as Fields);
-    if (kind === 'headcount-targets' || kind === 'headcount-observations') await load(spec.entity, { organizationId: In(organizationIds) });
+    const isHeadcount = kind === 'headcount-targets' || kind === 'headcount-observations';
+    if (isHeadcount) await load(spec.entity, { organizationId: In(organizationIds) });
     const headcountKey = (r: Fields) =>
       kind === 'headcount-targets' ? `${r.organizationId}|${r.population}|${r.dueBy ?? ''}` : `${r.organizationId}|${r.population}|${r.observedOn}`;
-    const headcounts = new Map([...storedById.values()].map((r) => [headcountKey(r), String(r.id)]));
+    const headcounts = new Map(isHeadcount ? [...storedById.values()].map((r) => [headcountKey(r), String(r.id)]) : []);
 
     const creates: Fields[] = [];
     const updates: { id: string; version: number; fields: Fields; changes: FieldChanges }[] = [];
