@@ -1,4 +1,5 @@
 import { HttpException, type INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { basename } from 'node:path';
@@ -10,6 +11,7 @@ import { RorImportDto } from '../imports/dto/ror-import.dto';
 import { RecordsImportDto } from '../imports/dto/records-import.dto';
 import { RosterImportDto } from '../imports/dto/roster-import.dto';
 import type { ImportActor } from '../imports/import-writes';
+import { ImportsService } from '../imports/imports.service';
 import { RecordsImportService } from '../imports/records/records-import.service';
 import { RosterImportService } from '../imports/rosters/roster-import.service';
 import { TABLE_FILE_LIMIT_BYTES } from '../imports/table-file';
@@ -86,6 +88,17 @@ export function importArguments(argv: string[]): ImportArguments | null {
   }
 }
 
+/** Prints each change of an import's stage or count on stderr, asking once a second, until stopped. */
+function printProgress(imports: ImportsService, key: string, actor: ImportActor): { stop: () => void } {
+  let last = '';
+  const timer = setInterval(async () => {
+    const now = await imports.progress(key, actor).catch(() => null);
+    const line = now && (now.stage === 'writing' ? `writing: ${now.done.toLocaleString('en')} of ${now.total.toLocaleString('en')} records` : now.stage);
+    if (line && line !== last) console.error((last = line));
+  }, 1000);
+  return { stop: () => clearInterval(timer) };
+}
+
 /**
  * Runs an import in the app's context (its database, its rules and its audit log) without serving
  * HTTP; the audit log names the command line's user and host. Returns the exit code.
@@ -100,7 +113,12 @@ export async function runImport(app: INestApplicationContext, args: ImportArgume
   try {
     const defined = Object.fromEntries(Object.entries(args.options).filter(([, value]) => value !== undefined));
     const options = await new ValidationPipe({ ...VALIDATION_OPTIONS, expectedType: kind.options }).transform(defined, { type: 'body' });
-    const result = await kind.run(app, await readFile(args.file), basename(args.file), options as never, actor);
+    // The import reports its progress as it does to the web app; the command prints it on stderr.
+    const progress = randomUUID();
+    const printing = printProgress(app.get(ImportsService), progress, actor);
+    const result = await kind
+      .run(app, await readFile(args.file), basename(args.file), { ...options, progress } as never, actor)
+      .finally(() => printing.stop());
     if (args.json) {
       console.log(JSON.stringify(result, null, 2));
       return 0;
