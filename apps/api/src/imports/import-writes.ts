@@ -13,6 +13,13 @@ const WRITE_CHUNK_ROWS = 10_000;
 /** Who runs an import: a signed-in user, or the command line (no user, a name for the log). */
 export type ImportActor = Pick<Actor, 'id' | 'email'> | { id: null; email: string };
 
+/** The tables that tie records to the sources they cite: the join table, the citing table, its column. */
+export const CITATIONS = [
+  { table: 'move_sources', owner: 'moves', ownerColumn: 'move_id' },
+  { table: 'headcount_target_sources', owner: 'headcount_targets', ownerColumn: 'headcount_target_id' },
+  { table: 'headcount_observation_sources', owner: 'headcount_observations', ownerColumn: 'headcount_observation_id' },
+] as const;
+
 /** What every import takes besides its file. */
 export interface ImportOptions {
   /** Preview only: nothing is written. */

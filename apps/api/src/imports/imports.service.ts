@@ -7,7 +7,7 @@ import { byValue, findPage, ListQueryDto, ListSpec, Page } from '../common/list-
 import { REFERENCES } from '../common/references';
 import { Import } from './import.entity';
 import { ImportProgress } from './import-progress.entity';
-import { auditImport, type ImportActor, lockImports } from './import-writes';
+import { auditImport, CITATIONS, type ImportActor, lockImports } from './import-writes';
 
 /** The tables whose records an import creates, in the order an undo deletes them (what points first). */
 const IMPORTED_TABLES = ['headcount_targets', 'headcount_observations', 'moves', 'sources', 'people', 'organizations'] as const;
@@ -61,11 +61,7 @@ export class ImportsService {
         if (changed > 0) throw conflict(`${changed} ${table} records of this import were changed or deleted since: it cannot be undone`);
       }
       // Foreign keys, and the tables of cited sources (whose record is the citing one's).
-      const citations = [
-        { table: 'move_sources', column: 'source_id', target: 'sources', owner: 'moves', ownerColumn: 'move_id' },
-        { table: 'headcount_target_sources', column: 'source_id', target: 'sources', owner: 'headcount_targets', ownerColumn: 'headcount_target_id' },
-        { table: 'headcount_observation_sources', column: 'source_id', target: 'sources', owner: 'headcount_observations', ownerColumn: 'headcount_observation_id' },
-      ];
+      const citations = CITATIONS.map((citation) => ({ ...citation, column: 'source_id', target: 'sources' }));
       const pointers = [...REFERENCES, ...citations].filter((r) => (IMPORTED_TABLES as readonly string[]).includes(r.target));
       for (const reference of pointers) {
         const citation = 'owner' in reference ? reference : undefined;

@@ -19,7 +19,7 @@ import { Source } from '../../sources/source.entity';
 import { canonicalSourceUrl } from '../../sources/source-url';
 import type { ImportTotals } from '../import.entity';
 import { ImportProgressReport } from '../import-progress';
-import { auditImport, blockingRows, type ImportActor, type ImportOptions, previewOrCommit, recordImport, sha256, writeInChunks } from '../import-writes';
+import { auditImport, blockingRows, CITATIONS, type ImportActor, type ImportOptions, previewOrCommit, recordImport, sha256, writeInChunks } from '../import-writes';
 import { byNames, IDENTIFIERS, organizationsNamed, peopleNamed, rorIdIn, similarOrganizations, SUGGESTED_NAMES } from '../matching';
 import { normalized } from '../names';
 import { readRecordsFile, type RecordRow } from './record-file';
@@ -95,12 +95,6 @@ const KINDS: Record<RecordKind, { entity: EntityTarget<object>; dto: new () => o
     fields: ['organizationId', 'observedOn', 'count', 'population'],
     label: (input) => `${input.organization}: ${input.count} ${input.population} on ${input.observedOn}`,
   },
-};
-
-/** The tables that tie headcounts to the sources they cite: table, and the record's column. */
-const CITATIONS: Partial<Record<RecordKind, [string, string]>> = {
-  'headcount-targets': ['headcount_target_sources', 'headcount_target_id'],
-  'headcount-observations': ['headcount_observation_sources', 'headcount_observation_id'],
 };
 
 const empty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -240,13 +234,16 @@ export class RecordsImportService {
     // The id each row of organisations will have (stored or new), for parents named in the file.
     const fileOrganizations = new Map<string, string>();
     const recordIds = new Map<number, string>();
+    const storedOrganizations = new Map<number, ReturnType<RecordsImportService['storedOrganization']>>();
     if (kind === 'organizations') {
       for (const row of readable) {
         const keys = [`name:${normalized(String(row.input.name))}`, ...((row.input.aliases as string[]) ?? []).map((a) => `name:${normalized(a)}`)];
         if (row.input.rorId) keys.unshift(`ror:${row.input.rorId}`);
         // A row of the same ROR id, or else of the same name, as an earlier one is the same organisation.
         const earlier = fileOrganizations.get(keys[0]);
-        const id = this.storedOrganization(row, matches, orgByRor, orgsByName)?.id ?? earlier ?? randomUUID();
+        const stored = this.storedOrganization(row, matches, orgByRor, orgsByName);
+        storedOrganizations.set(row.row, stored);
+        const id = stored?.id ?? earlier ?? randomUUID();
         recordIds.set(row.row, id);
         for (const key of keys) if (!fileOrganizations.has(key)) fileOrganizations.set(key, id);
       }
@@ -307,7 +304,7 @@ export class RecordsImportService {
       let found: { id: string; by: NonNullable<RecordsImportRow['record']>['by'] } | undefined;
       let identity: string;
       if (kind === 'organizations') {
-        const stored = this.storedOrganization(row, matches, orgByRor, orgsByName);
+        const stored = storedOrganizations.get(row.row);
         if (stored?.ambiguous) asking(row.row, `organization:${input.name}`, stored.ambiguous);
         found = stored && !stored.ambiguous ? { id: stored.id as string, by: stored.by } : undefined;
         identity = recordIds.get(row.row) as string;
@@ -445,11 +442,11 @@ export class RecordsImportService {
       if (changed !== chunk.length) throw conflict(`Some ${result.kind} records changed while the file was imported: preview it again; nothing was written`);
     });
 
-    const citations = CITATIONS[result.kind];
+    const citations = CITATIONS.find((citation) => citation.owner === table);
     if (citations) {
       const links = [...creates, ...updates.map((u): Fields => ({ id: u.id, ...u.fields }))].flatMap((r) => ((r.sourceIds as string[]) ?? []).map((s) => [r.id, s]));
       await manager.query(
-        `INSERT INTO ${citations[0]} (${citations[1]}, source_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+        `INSERT INTO ${citations.table} (${citations.ownerColumn}, source_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
         [links.map(([id]) => id), links.map(([, source]) => source)],
       );
     }
